@@ -1,0 +1,177 @@
+import { CONTRACTS } from './headers';
+import type { ContractArgument, ContractProperty } from './headers';
+import en from './locales/en';
+import { statusRow } from './status';
+import type { ClientErrorStatus, ContractOf, ErrorStatus, RequiredContractStatus, ServerErrorStatus } from './status';
+
+/** What every error class accepts as its last argument. */
+export interface HttpErrorOptions {
+  /** A human-readable explanation of this occurrence, sent as `detail` when the error is exposed. */
+  readonly detail?: string;
+  /** The error that led to this one; logged, and shown only in debug mode. */
+  readonly cause?: unknown;
+  /** Extra response headers. Values Node would reject (CR/LF, non-ASCII) are dropped when sending. */
+  readonly headers?: Readonly<Record<string, string | number | readonly string[]>>;
+  /** Whether `detail` may be sent to the client. Default: true for 4xx, false for 5xx. */
+  readonly expose?: boolean;
+  /** A URI reference identifying the problem type. Default: `about:blank`. */
+  readonly type?: string;
+  /** A URI reference identifying this occurrence. Default: the request path. */
+  readonly instance?: string;
+  /** Extra members of the problem body (RFC 9457 §3.2); they never replace the standard ones. */
+  readonly extensions?: Readonly<Record<string, unknown>>;
+}
+
+const BRAND = Symbol.for('express-typed-errors.HttpError');
+
+/**
+ * The base of every error this library throws. Abstract: throw one of its subclasses
+ * (`NotFound`, `ServiceUnavailable`, ...) or create one with `createHttpError(status)`.
+ *
+ * Carries the same fields as an http-errors error (`status`, `statusCode`, `expose`,
+ * `headers`), so middleware written for http-errors understands it.
+ */
+export abstract class HttpError<S extends number = ErrorStatus> extends Error {
+  /** The HTTP status code. */
+  readonly status: S;
+  /** The same as `status`, for code written against http-errors or Node. */
+  readonly statusCode: S;
+  /** Whether the thrower's `detail` may be sent to the client. */
+  expose: boolean;
+  /** Headers sent with the response: the status's own (e.g. `Retry-After`) and `options.headers`. */
+  headers: Record<string, string>;
+  /** The thrower's explanation, if any. Sent only when `expose` is true. */
+  readonly detail: string | undefined;
+  /** The problem type URI, if set. */
+  readonly type: string | undefined;
+  /** The occurrence URI, if set. */
+  readonly instance: string | undefined;
+  /** Extra members of the problem body. */
+  readonly extensions: Readonly<Record<string, unknown>> | undefined;
+
+  protected constructor(status: S, first?: unknown, second?: unknown) {
+    const row = statusRow(status);
+    const contract = row?.header === undefined ? undefined : CONTRACTS[row.header];
+    let detail: string | undefined;
+    let value: unknown;
+    let options: HttpErrorOptions | undefined;
+    if (contract === undefined) {
+      if (typeof first === 'string') {
+        detail = first;
+        options = asOptions(second);
+      } else {
+        options = asOptions(first) ?? asOptions(second);
+      }
+    } else if (row?.required !== true && isOptionsObject(first)) {
+      // An optional header value may be skipped: `new ServiceUnavailable({ detail })`.
+      options = first;
+    } else {
+      value = first;
+      options = asOptions(second);
+    }
+    detail = detail ?? (typeof options?.detail === 'string' ? options.detail : undefined);
+    const message = detail ?? titleOf(status);
+    super(message, options !== undefined && 'cause' in options ? { cause: options.cause } : undefined);
+    this.status = status;
+    this.statusCode = status;
+    this.expose = typeof options?.expose === 'boolean' ? options.expose : status < 500;
+    this.detail = detail;
+    this.type = options?.type;
+    this.instance = options?.instance;
+    this.extensions = options?.extensions;
+    this.headers = {};
+    if (contract !== undefined) {
+      const formatted = contract.format(value);
+      if (formatted !== undefined) this.headers[contract.header] = formatted;
+      (this as Record<string, unknown>)[contract.property] = contract.keep(value);
+    }
+    if (options?.headers !== undefined) copyHeaders(options.headers, this.headers);
+  }
+}
+
+// The stack's first line reads `NotFound: ...` and subclasses get their own name, with
+// no per-instance write: V8 reads `name` through the prototype when it formats the stack.
+Object.defineProperty(HttpError.prototype, 'name', {
+  configurable: true,
+  get(this: object): string {
+    return this.constructor.name;
+  },
+  set(this: object, name: unknown) {
+    Object.defineProperty(this, 'name', { value: name, writable: true, configurable: true });
+  },
+});
+// A brand that survives two copies of this package in one process (ESM + CJS).
+Object.defineProperty(HttpError.prototype, BRAND, { value: true });
+
+/** Base of the 4xx classes: the client can fix the request. `detail` is exposed by default. */
+export abstract class ClientError<S extends number = ClientErrorStatus> extends HttpError<S> {}
+
+/** Base of the 5xx classes: the server failed. The thrower's `detail` is never sent unless `expose: true`. */
+export abstract class ServerError<S extends number = ServerErrorStatus> extends HttpError<S> {}
+
+/**
+ * True for an error of this library, also one created by another copy of it (ESM and CJS
+ * loaded side by side), where `instanceof` cannot see across.
+ */
+export function isHttpError(value: unknown): value is HttpError<number> {
+  return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+}
+
+/** The arguments a status's constructor takes: its header's value first where it has one. */
+export type ConstructorArgs<S extends ErrorStatus> = [ContractOf<S>] extends [never]
+  ? [detail?: string | HttpErrorOptions, options?: HttpErrorOptions]
+  : S extends RequiredContractStatus
+    ? [value: ContractArgument[ContractOf<S>], options?: HttpErrorOptions]
+    : [value?: ContractArgument[ContractOf<S>] | HttpErrorOptions, options?: HttpErrorOptions];
+
+/** An instance of a status's class: its base, its literal status, and the value of its header. */
+export type ErrorInstance<S extends ErrorStatus> = (S extends ClientErrorStatus ? ClientError<S> : ServerError<S>) &
+  ([ContractOf<S>] extends [never] ? unknown : ContractProperty[ContractOf<S>]);
+
+/** The constructor of a status's class. */
+export interface ErrorClass<S extends ErrorStatus> {
+  new (...args: ConstructorArgs<S>): ErrorInstance<S>;
+  readonly prototype: ErrorInstance<S>;
+  /** The status code of every instance. */
+  readonly status: S;
+}
+
+type BaseConstructor = abstract new (status: number, first?: unknown, second?: unknown) => HttpError<number>;
+
+/**
+ * The base of one status's class: `export class NotFound extends defineError(404) {}`.
+ * The status is written once; constructor arguments and properties follow from the table.
+ */
+export function defineError<S extends ErrorStatus>(status: S): ErrorClass<S> {
+  const Base = (status >= 500 ? ServerError : ClientError) as unknown as BaseConstructor;
+  class Defined extends Base {
+    static readonly status = status;
+    constructor(first?: unknown, second?: unknown) {
+      super(status, first, second);
+    }
+  }
+  return Defined as unknown as ErrorClass<S>;
+}
+
+/** The English title of a status, used as the default `message`. */
+function titleOf(status: number): string {
+  const entry = (en.statuses as Readonly<Record<number, { title: string } | undefined>>)[status];
+  return entry?.title ?? (status >= 500 ? en.phrases.serverError.title : en.phrases.clientError.title);
+}
+
+function isOptionsObject(value: unknown): value is HttpErrorOptions {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+function asOptions(value: unknown): HttpErrorOptions | undefined {
+  return isOptionsObject(value) ? value : undefined;
+}
+
+function copyHeaders(from: Readonly<Record<string, unknown>>, to: Record<string, string>): void {
+  for (const name of Object.keys(from)) {
+    const value = from[name];
+    if (typeof value === 'string') to[name] = value;
+    else if (typeof value === 'number' && Number.isFinite(value)) to[name] = String(value);
+    else if (Array.isArray(value)) to[name] = value.filter((item) => typeof item === 'string').join(', ');
+  }
+}

@@ -1,0 +1,72 @@
+/**
+ * express-typed-errors: typed HTTP errors for every 4xx and 5xx status, and one
+ * `errorHandler()` that answers them with the right status, RFC headers and a
+ * localised RFC 9457 problem+json body.
+ */
+export { errorHandler } from './error-handler';
+export type { ErrorHandlerOptions, ErrorLogEntry, Logger } from './error-handler';
+
+export { ClientError, HttpError, ServerError, isHttpError } from './http-error';
+export type { ConstructorArgs, ErrorClass, ErrorInstance, HttpErrorOptions } from './http-error';
+
+export {
+  BadGateway,
+  BadRequest,
+  Conflict,
+  ContentTooLarge,
+  ExpectationFailed,
+  FailedDependency,
+  Forbidden,
+  GatewayTimeout,
+  Gone,
+  HTTPVersionNotSupported,
+  ImATeapot,
+  InsufficientStorage,
+  InternalServerError,
+  LengthRequired,
+  Locked,
+  LoopDetected,
+  MethodNotAllowed,
+  MisdirectedRequest,
+  NetworkAuthenticationRequired,
+  NotAcceptable,
+  NotExtended,
+  NotFound,
+  NotImplemented,
+  PayloadTooLarge,
+  PaymentRequired,
+  PreconditionFailed,
+  PreconditionRequired,
+  ProxyAuthenticationRequired,
+  RangeNotSatisfiable,
+  RequestHeaderFieldsTooLarge,
+  RequestTimeout,
+  ServiceUnavailable,
+  TooEarly,
+  TooManyRequests,
+  URITooLong,
+  Unauthorized,
+  UnavailableForLegalReasons,
+  UnprocessableContent,
+  UnprocessableEntity,
+  UnsupportedMediaType,
+  UpgradeRequired,
+  VariantAlsoNegotiates,
+} from './errors';
+
+export { createHttpError } from './create';
+export type { ErrorClassOf } from './create';
+
+export { entryFor, normalizeError, serializeProblem, toProblem } from './problem';
+export type { NormalizedError, ProblemContext, ProblemDocument, ProblemResponse } from './problem';
+
+export { createLanguageNegotiator } from './negotiate';
+export type { LanguageNegotiator } from './negotiate';
+
+export { CATALOGS, LOCALES } from './locales';
+export type { Catalog, CatalogEntry, Locale, Phrases } from './locales';
+
+export { ERROR_STATUSES, STATUSES, isErrorStatus } from './status';
+export type { ClientErrorStatus, ErrorStatus, HeaderContract, ServerErrorStatus } from './status';
+
+export type { Challenge, RetryAfter } from './headers';

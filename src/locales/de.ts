@@ -1,0 +1,53 @@
+import type { Catalog } from './types';
+
+/** German (Deutsch), Sie register. */
+const de = {
+  statuses: {
+    400: { title: 'Ungültige Anfrage', detail: 'Die Anfrage ist fehlerhaft oder ungültig und konnte daher nicht verstanden werden.' },
+    401: { title: 'Nicht autorisiert', detail: 'Für den Zugriff auf diese Ressource sind gültige Anmeldedaten erforderlich.' },
+    402: { title: 'Zahlung erforderlich', detail: 'Bevor diese Anfrage abgeschlossen werden kann, ist eine Zahlung erforderlich.' },
+    403: { title: 'Zugriff verweigert', detail: 'Sie sind nicht berechtigt, auf diese Ressource zuzugreifen.' },
+    404: { title: 'Nicht gefunden', detail: 'Die angeforderte Ressource existiert nicht.' },
+    405: { title: 'Methode nicht erlaubt', detail: 'Diese Ressource unterstützt die Anfragemethode nicht.' },
+    406: { title: 'Nicht akzeptabel', detail: 'Keine Darstellung dieser Ressource entspricht den Formaten, die die Anfrage akzeptiert.' },
+    407: { title: 'Proxy-Authentifizierung erforderlich', detail: 'Der Proxy benötigt gültige Anmeldedaten, bevor er diese Anfrage weiterleitet.' },
+    408: { title: 'Zeitüberschreitung der Anfrage', detail: 'Der Server hat das Warten beendet, weil die Anfrage zu lange unterwegs war.' },
+    409: { title: 'Konflikt', detail: 'Die Anfrage steht im Widerspruch zum aktuellen Zustand der Ressource.' },
+    410: { title: 'Nicht mehr vorhanden', detail: 'Diese Ressource wurde dauerhaft entfernt und wird nicht zurückkehren.' },
+    411: { title: 'Länge erforderlich', detail: 'Die Anfrage muss die Größe ihres Inhalts im Header Content-Length angeben.' },
+    412: { title: 'Vorbedingung fehlgeschlagen', detail: 'Eine Bedingung in den Anfrage-Headern war auf dem Server nicht erfüllt.' },
+    413: { title: 'Inhalt zu groß', detail: 'Der Anfrageinhalt ist größer, als der Server zu verarbeiten bereit ist.' },
+    414: { title: 'URI zu lang', detail: 'Der Anfrage-URI ist länger, als der Server zu interpretieren bereit ist.' },
+    415: { title: 'Nicht unterstützter Medientyp', detail: 'Der Server unterstützt das Format des Anfrageinhalts nicht.' },
+    416: { title: 'Bereich nicht erfüllbar', detail: 'Der angeforderte Bereich liegt außerhalb der Größe der Ressource.' },
+    417: { title: 'Erwartung fehlgeschlagen', detail: 'Der Server kann die im Expect-Header angegebene Erwartung nicht erfüllen.' },
+    418: { title: 'Ich bin eine Teekanne', detail: 'Der Server ist eine Teekanne und weigert sich, Kaffee zu kochen.' },
+    421: { title: 'Fehlgeleitete Anfrage', detail: 'Die Anfrage hat einen Server erreicht, der für diese Adresse nicht antworten kann.' },
+    422: { title: 'Nicht verarbeitbarer Inhalt', detail: 'Die Anfrage ist formal korrekt, aber ihr Inhalt konnte nicht verarbeitet werden.' },
+    423: { title: 'Gesperrt', detail: 'Die Ressource ist gesperrt und kann derzeit nicht geändert werden.' },
+    424: { title: 'Fehlgeschlagene Abhängigkeit', detail: 'Die Anfrage ist fehlgeschlagen, weil eine Anfrage, von der sie abhängt, fehlgeschlagen ist.' },
+    425: { title: 'Zu früh', detail: 'Der Server verarbeitet keine Anfrage, die erneut abgespielt werden könnte; senden Sie sie später noch einmal.' },
+    426: { title: 'Upgrade erforderlich', detail: 'Der Client muss zu einem anderen Protokoll wechseln, um diese Ressource zu nutzen.' },
+    428: { title: 'Vorbedingung erforderlich', detail: 'Diese Anfrage muss bedingt sein, zum Beispiel mit einem If-Match-Header.' },
+    429: { title: 'Zu viele Anfragen', detail: 'In einem bestimmten Zeitraum wurden zu viele Anfragen gesendet; verringern Sie die Rate und versuchen Sie es später erneut.' },
+    431: { title: 'Header-Felder der Anfrage zu groß', detail: 'Die Anfrage-Header sind zu groß, als dass der Server sie verarbeiten könnte.' },
+    451: { title: 'Aus rechtlichen Gründen nicht verfügbar', detail: 'Diese Ressource kann aufgrund einer rechtlichen Forderung nicht bereitgestellt werden.' },
+    500: { title: 'Interner Serverfehler', detail: 'Auf dem Server ist ein unerwartetes Problem aufgetreten, sodass die Anfrage nicht abgeschlossen werden konnte.' },
+    501: { title: 'Nicht implementiert', detail: 'Der Server unterstützt die für diese Anfrage benötigte Funktionalität nicht.' },
+    502: { title: 'Fehlerhaftes Gateway', detail: 'Der Server hat von einem vorgelagerten Server eine ungültige Antwort erhalten.' },
+    503: { title: 'Dienst nicht verfügbar', detail: 'Der Dienst kann die Anfrage vorübergehend nicht bearbeiten; versuchen Sie es später erneut.' },
+    504: { title: 'Gateway-Zeitüberschreitung', detail: 'Ein vorgelagerter Server hat nicht rechtzeitig geantwortet.' },
+    505: { title: 'HTTP-Version nicht unterstützt', detail: 'Der Server unterstützt die HTTP-Version der Anfrage nicht.' },
+    506: { title: 'Variante verhandelt ebenfalls', detail: 'Der Server ist falsch konfiguriert: Seine Inhaltsaushandlung führt in eine Schleife.' },
+    507: { title: 'Unzureichender Speicherplatz', detail: 'Der Server hat nicht genügend Speicherplatz, um die Anfrage abzuschließen.' },
+    508: { title: 'Schleife erkannt', detail: 'Der Server hat abgebrochen, weil er bei der Verarbeitung der Anfrage eine Endlosschleife erkannt hat.' },
+    510: { title: 'Nicht erweitert', detail: 'Der Anfrage fehlt eine Erweiterung, die der Server voraussetzt.' },
+    511: { title: 'Netzwerkauthentifizierung erforderlich', detail: 'Sie müssen sich beim Netzwerk anmelden, bevor Sie darauf zugreifen können.' },
+  },
+  phrases: {
+    clientError: { title: 'Clientfehler', detail: 'Die Anfrage konnte wegen eines Fehlers in der Anfrage selbst nicht abgeschlossen werden.' },
+    serverError: { title: 'Serverfehler', detail: 'Der Server konnte die Anfrage nicht abschließen.' },
+  },
+} satisfies Catalog;
+
+export default de;

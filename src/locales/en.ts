@@ -1,0 +1,53 @@
+import type { Catalog } from './types';
+
+/** English. Titles are RFC 9110's reason phrases; descriptions say what the client can do. */
+const en = {
+  statuses: {
+    400: { title: 'Bad Request', detail: 'The request could not be understood because it is malformed or invalid.' },
+    401: { title: 'Unauthorized', detail: 'Valid credentials are required to access this resource.' },
+    402: { title: 'Payment Required', detail: 'Payment is required before this request can be completed.' },
+    403: { title: 'Forbidden', detail: 'You are not allowed to access this resource.' },
+    404: { title: 'Not Found', detail: 'The requested resource does not exist.' },
+    405: { title: 'Method Not Allowed', detail: 'This resource does not support the request method.' },
+    406: { title: 'Not Acceptable', detail: 'No representation of this resource matches the formats the request accepts.' },
+    407: { title: 'Proxy Authentication Required', detail: 'The proxy needs valid credentials before it forwards this request.' },
+    408: { title: 'Request Timeout', detail: 'The server stopped waiting because the request took too long to arrive.' },
+    409: { title: 'Conflict', detail: 'The request conflicts with the current state of the resource.' },
+    410: { title: 'Gone', detail: 'This resource has been removed permanently and will not come back.' },
+    411: { title: 'Length Required', detail: 'The request must state its body size in a Content-Length header.' },
+    412: { title: 'Precondition Failed', detail: 'A condition in the request headers did not hold on the server.' },
+    413: { title: 'Content Too Large', detail: 'The request body is larger than the server is willing to process.' },
+    414: { title: 'URI Too Long', detail: 'The request URI is longer than the server is willing to interpret.' },
+    415: { title: 'Unsupported Media Type', detail: 'The server does not support the format of the request body.' },
+    416: { title: 'Range Not Satisfiable', detail: 'The requested range lies outside the size of the resource.' },
+    417: { title: 'Expectation Failed', detail: 'The server cannot meet the expectation given in the Expect header.' },
+    418: { title: "I'm a teapot", detail: 'The server is a teapot and refuses to brew coffee.' },
+    421: { title: 'Misdirected Request', detail: 'The request reached a server that cannot answer for this address.' },
+    422: { title: 'Unprocessable Content', detail: 'The request is well formed but its content could not be processed.' },
+    423: { title: 'Locked', detail: 'The resource is locked and cannot be changed right now.' },
+    424: { title: 'Failed Dependency', detail: 'The request failed because a request it depends on failed.' },
+    425: { title: 'Too Early', detail: 'The server will not process a request that might be replayed; send it again later.' },
+    426: { title: 'Upgrade Required', detail: 'The client must switch to another protocol to use this resource.' },
+    428: { title: 'Precondition Required', detail: 'This request must be conditional, for example with an If-Match header.' },
+    429: { title: 'Too Many Requests', detail: 'Too many requests were sent in a given time; slow down and try again later.' },
+    431: { title: 'Request Header Fields Too Large', detail: 'The request headers are too large for the server to process.' },
+    451: { title: 'Unavailable For Legal Reasons', detail: 'This resource cannot be served because of a legal demand.' },
+    500: { title: 'Internal Server Error', detail: 'The server met an unexpected problem and could not complete the request.' },
+    501: { title: 'Not Implemented', detail: 'The server does not support the functionality this request needs.' },
+    502: { title: 'Bad Gateway', detail: 'The server received an invalid answer from an upstream server.' },
+    503: { title: 'Service Unavailable', detail: 'The service is temporarily unable to handle the request; try again later.' },
+    504: { title: 'Gateway Timeout', detail: 'An upstream server did not answer in time.' },
+    505: { title: 'HTTP Version Not Supported', detail: 'The server does not support the HTTP version of the request.' },
+    506: { title: 'Variant Also Negotiates', detail: 'The server is misconfigured: its content negotiation leads to a loop.' },
+    507: { title: 'Insufficient Storage', detail: 'The server does not have enough storage to complete the request.' },
+    508: { title: 'Loop Detected', detail: 'The server stopped because it found an infinite loop while processing the request.' },
+    510: { title: 'Not Extended', detail: 'The request lacks an extension the server requires.' },
+    511: { title: 'Network Authentication Required', detail: 'You must sign in to the network before you can access it.' },
+  },
+  phrases: {
+    clientError: { title: 'Client Error', detail: 'The request could not be completed because of a problem with the request.' },
+    serverError: { title: 'Server Error', detail: 'The server could not complete the request.' },
+  },
+} satisfies Catalog;
+
+export default en;

@@ -1,0 +1,53 @@
+import type { Catalog } from './types';
+
+/** Spanish (español), neutral, usted register. */
+const es = {
+  statuses: {
+    400: { title: 'Solicitud incorrecta', detail: 'No se pudo interpretar la solicitud porque está mal formada o no es válida.' },
+    401: { title: 'No autorizado', detail: 'Se necesitan credenciales válidas para acceder a este recurso.' },
+    402: { title: 'Pago requerido', detail: 'Es necesario realizar un pago antes de completar esta solicitud.' },
+    403: { title: 'Prohibido', detail: 'No tiene permiso para acceder a este recurso.' },
+    404: { title: 'No encontrado', detail: 'El recurso solicitado no existe.' },
+    405: { title: 'Método no permitido', detail: 'Este recurso no admite el método de la solicitud.' },
+    406: { title: 'No aceptable', detail: 'Ninguna representación de este recurso coincide con los formatos que acepta la solicitud.' },
+    407: { title: 'Autenticación de proxy requerida', detail: 'El proxy necesita credenciales válidas para reenviar esta solicitud.' },
+    408: { title: 'Tiempo de espera de la solicitud agotado', detail: 'El servidor dejó de esperar porque la solicitud tardó demasiado en llegar.' },
+    409: { title: 'Conflicto', detail: 'La solicitud entra en conflicto con el estado actual del recurso.' },
+    410: { title: 'Ya no disponible', detail: 'Este recurso se eliminó de forma permanente y no volverá a estar disponible.' },
+    411: { title: 'Longitud requerida', detail: 'La solicitud debe indicar el tamaño de su cuerpo en un encabezado Content-Length.' },
+    412: { title: 'Falló la condición previa', detail: 'Una condición de los encabezados de la solicitud no se cumplió en el servidor.' },
+    413: { title: 'Contenido demasiado grande', detail: 'El cuerpo de la solicitud supera el tamaño que el servidor está dispuesto a procesar.' },
+    414: { title: 'URI demasiado largo', detail: 'El URI de la solicitud supera la longitud que el servidor está dispuesto a interpretar.' },
+    415: { title: 'Tipo de medio no admitido', detail: 'El servidor no admite el formato del cuerpo de la solicitud.' },
+    416: { title: 'Rango no satisfacible', detail: 'El rango solicitado queda fuera del tamaño del recurso.' },
+    417: { title: 'Falló la expectativa', detail: 'El servidor no puede cumplir la expectativa indicada en el encabezado Expect.' },
+    418: { title: 'Soy una tetera', detail: 'El servidor es una tetera y se niega a preparar café.' },
+    421: { title: 'Solicitud mal dirigida', detail: 'La solicitud llegó a un servidor que no puede responder por esta dirección.' },
+    422: { title: 'Contenido no procesable', detail: 'La solicitud está bien formada, pero no se pudo procesar su contenido.' },
+    423: { title: 'Bloqueado', detail: 'El recurso está bloqueado y no se puede modificar en este momento.' },
+    424: { title: 'Dependencia fallida', detail: 'La solicitud falló porque falló otra solicitud de la que depende.' },
+    425: { title: 'Demasiado pronto', detail: 'El servidor no procesará una solicitud que podría volver a reproducirse; vuelva a enviarla más tarde.' },
+    426: { title: 'Actualización requerida', detail: 'El cliente debe cambiar a otro protocolo para usar este recurso.' },
+    428: { title: 'Condición previa requerida', detail: 'Esta solicitud debe ser condicional, por ejemplo, con un encabezado If-Match.' },
+    429: { title: 'Demasiadas solicitudes', detail: 'Se enviaron demasiadas solicitudes en un período determinado; reduzca el ritmo e inténtelo de nuevo más tarde.' },
+    431: { title: 'Campos de encabezado de la solicitud demasiado grandes', detail: 'Los encabezados de la solicitud son demasiado grandes para que el servidor los procese.' },
+    451: { title: 'No disponible por motivos legales', detail: 'Este recurso no se puede ofrecer debido a una exigencia legal.' },
+    500: { title: 'Error interno del servidor', detail: 'El servidor encontró un problema inesperado y no pudo completar la solicitud.' },
+    501: { title: 'No implementado', detail: 'El servidor no admite la funcionalidad que requiere esta solicitud.' },
+    502: { title: 'Puerta de enlace incorrecta', detail: 'El servidor recibió una respuesta no válida de un servidor ascendente.' },
+    503: { title: 'Servicio no disponible', detail: 'El servicio no puede atender la solicitud temporalmente; inténtelo de nuevo más tarde.' },
+    504: { title: 'Tiempo de espera de la puerta de enlace agotado', detail: 'Un servidor ascendente no respondió a tiempo.' },
+    505: { title: 'Versión de HTTP no admitida', detail: 'El servidor no admite la versión de HTTP de la solicitud.' },
+    506: { title: 'La variante también negocia', detail: 'El servidor está mal configurado: su negociación de contenido entra en un bucle.' },
+    507: { title: 'Almacenamiento insuficiente', detail: 'El servidor no tiene suficiente espacio de almacenamiento para completar la solicitud.' },
+    508: { title: 'Bucle detectado', detail: 'El servidor se detuvo porque encontró un bucle infinito al procesar la solicitud.' },
+    510: { title: 'No extendido', detail: 'A la solicitud le falta una extensión que el servidor exige.' },
+    511: { title: 'Autenticación de red requerida', detail: 'Debe iniciar sesión en la red antes de poder acceder a ella.' },
+  },
+  phrases: {
+    clientError: { title: 'Error del cliente', detail: 'No se pudo completar la solicitud porque presenta un problema.' },
+    serverError: { title: 'Error del servidor', detail: 'El servidor no pudo completar la solicitud.' },
+  },
+} satisfies Catalog;
+
+export default es;

@@ -1,0 +1,53 @@
+import type { Catalog } from './types';
+
+/** French (français), vous register. */
+const fr = {
+  statuses: {
+    400: { title: 'Requête incorrecte', detail: "La requête est mal formée ou invalide et n'a pas pu être comprise." },
+    401: { title: 'Non autorisé', detail: 'Des identifiants valides sont nécessaires pour accéder à cette ressource.' },
+    402: { title: 'Paiement requis', detail: 'Un paiement est nécessaire avant que cette requête puisse aboutir.' },
+    403: { title: 'Interdit', detail: "Vous n'êtes pas autorisé à accéder à cette ressource." },
+    404: { title: 'Introuvable', detail: "La ressource demandée n'existe pas." },
+    405: { title: 'Méthode non autorisée', detail: 'Cette ressource ne prend pas en charge la méthode de la requête.' },
+    406: { title: 'Non acceptable', detail: 'Aucune représentation de cette ressource ne correspond aux formats acceptés par la requête.' },
+    407: { title: 'Authentification proxy requise', detail: "Le proxy a besoin d'identifiants valides avant de transmettre cette requête." },
+    408: { title: 'Délai de requête dépassé', detail: "Le serveur a cessé d'attendre, car la requête a mis trop de temps à arriver." },
+    409: { title: 'Conflit', detail: "La requête entre en conflit avec l'état actuel de la ressource." },
+    410: { title: 'Supprimé définitivement', detail: 'Cette ressource a été supprimée définitivement et ne reviendra pas.' },
+    411: { title: 'Longueur requise', detail: 'La requête doit indiquer la taille de son corps dans un en-tête Content-Length.' },
+    412: { title: 'Échec de la précondition', detail: "Une condition des en-têtes de la requête n'est pas remplie sur le serveur." },
+    413: { title: 'Contenu trop volumineux', detail: 'Le corps de la requête dépasse la taille que le serveur accepte de traiter.' },
+    414: { title: 'URI trop longue', detail: "L'URI de la requête dépasse la longueur que le serveur accepte d'interpréter." },
+    415: { title: 'Type de média non pris en charge', detail: 'Le serveur ne prend pas en charge le format du corps de la requête.' },
+    416: { title: 'Plage non satisfaisable', detail: 'La plage demandée se situe en dehors de la taille de la ressource.' },
+    417: { title: "Échec de l'attente", detail: "Le serveur ne peut pas satisfaire l'attente indiquée dans l'en-tête Expect." },
+    418: { title: 'Je suis une théière', detail: 'Le serveur est une théière et refuse de préparer du café.' },
+    421: { title: 'Requête mal dirigée', detail: 'La requête est parvenue à un serveur qui ne peut pas répondre pour cette adresse.' },
+    422: { title: 'Contenu impossible à traiter', detail: "La requête est bien formée, mais son contenu n'a pas pu être traité." },
+    423: { title: 'Verrouillé', detail: 'La ressource est verrouillée et ne peut pas être modifiée pour le moment.' },
+    424: { title: 'Échec de dépendance', detail: 'La requête a échoué, car une requête dont elle dépend a échoué.' },
+    425: { title: 'Trop tôt', detail: "Renvoyez la requête plus tard, car le serveur ne traite pas une requête susceptible d'être rejouée." },
+    426: { title: 'Mise à niveau requise', detail: 'Le client doit passer à un autre protocole pour utiliser cette ressource.' },
+    428: { title: 'Précondition requise', detail: 'Cette requête doit être conditionnelle, par exemple avec un en-tête If-Match.' },
+    429: { title: 'Trop de requêtes', detail: 'Trop de requêtes ont été envoyées en peu de temps, veuillez ralentir et réessayer plus tard.' },
+    431: { title: "Champs d'en-tête de requête trop volumineux", detail: 'Les en-têtes de la requête sont trop volumineux pour être traités par le serveur.' },
+    451: { title: 'Indisponible pour raisons légales', detail: "Cette ressource ne peut pas être fournie en raison d'une exigence légale." },
+    500: { title: 'Erreur interne du serveur', detail: "Le serveur a rencontré un problème inattendu et n'a pas pu traiter la requête." },
+    501: { title: 'Non implémenté', detail: 'Le serveur ne prend pas en charge la fonctionnalité requise par cette requête.' },
+    502: { title: 'Passerelle incorrecte', detail: "Le serveur a reçu une réponse invalide d'un serveur en amont." },
+    503: { title: 'Service indisponible', detail: 'Le service ne peut pas traiter la requête pour le moment, veuillez réessayer plus tard.' },
+    504: { title: "Délai d'attente de la passerelle dépassé", detail: "Un serveur en amont n'a pas répondu à temps." },
+    505: { title: 'Version HTTP non prise en charge', detail: 'Le serveur ne prend pas en charge la version HTTP de la requête.' },
+    506: { title: 'La variante négocie aussi', detail: 'Le serveur est mal configuré, si bien que sa négociation de contenu tourne en boucle.' },
+    507: { title: 'Stockage insuffisant', detail: "Le serveur ne dispose pas d'assez d'espace de stockage pour traiter la requête." },
+    508: { title: 'Boucle détectée', detail: "Le serveur s'est arrêté après avoir détecté une boucle infinie pendant le traitement de la requête." },
+    510: { title: 'Non étendu', detail: 'La requête ne contient pas une extension exigée par le serveur.' },
+    511: { title: 'Authentification réseau requise', detail: 'Vous devez vous connecter au réseau avant de pouvoir y accéder.' },
+  },
+  phrases: {
+    clientError: { title: 'Erreur du client', detail: "La requête n'a pas pu aboutir, car elle comporte un problème." },
+    serverError: { title: 'Erreur du serveur', detail: "Le serveur n'a pas pu traiter la requête." },
+  },
+} satisfies Catalog;
+
+export default fr;

@@ -1,0 +1,53 @@
+import type { Catalog } from './types';
+
+/** Brazilian Portuguese (português do Brasil), você/impersonal register. */
+const ptBR = {
+  statuses: {
+    400: { title: 'Requisição inválida', detail: 'Não foi possível entender a requisição porque ela está malformada ou é inválida.' },
+    401: { title: 'Não autorizado', detail: 'São necessárias credenciais válidas para acessar este recurso.' },
+    402: { title: 'Pagamento necessário', detail: 'É preciso efetuar um pagamento antes de concluir esta requisição.' },
+    403: { title: 'Proibido', detail: 'Você não tem permissão para acessar este recurso.' },
+    404: { title: 'Não encontrado', detail: 'O recurso solicitado não existe.' },
+    405: { title: 'Método não permitido', detail: 'Este recurso não aceita o método da requisição.' },
+    406: { title: 'Não aceitável', detail: 'Nenhuma representação deste recurso corresponde aos formatos aceitos pela requisição.' },
+    407: { title: 'Autenticação de proxy necessária', detail: 'O proxy precisa de credenciais válidas para encaminhar esta requisição.' },
+    408: { title: 'Tempo limite da requisição esgotado', detail: 'O servidor parou de esperar porque a requisição demorou demais para chegar.' },
+    409: { title: 'Conflito', detail: 'A requisição entra em conflito com o estado atual do recurso.' },
+    410: { title: 'Removido permanentemente', detail: 'Este recurso foi removido de forma permanente e não voltará a existir.' },
+    411: { title: 'Tamanho necessário', detail: 'A requisição deve informar o tamanho do corpo em um cabeçalho Content-Length.' },
+    412: { title: 'Falha na pré-condição', detail: 'Uma condição nos cabeçalhos da requisição não foi atendida no servidor.' },
+    413: { title: 'Conteúdo muito grande', detail: 'O corpo da requisição é maior do que o servidor está disposto a processar.' },
+    414: { title: 'URI muito longa', detail: 'A URI da requisição é mais longa do que o servidor está disposto a interpretar.' },
+    415: { title: 'Tipo de mídia não suportado', detail: 'O servidor não suporta o formato do corpo da requisição.' },
+    416: { title: 'Intervalo não atendível', detail: 'O intervalo solicitado está fora do tamanho do recurso.' },
+    417: { title: 'Falha na expectativa', detail: 'O servidor não consegue atender à expectativa informada no cabeçalho Expect.' },
+    418: { title: 'Sou um bule de chá', detail: 'O servidor é um bule de chá e se recusa a passar café.' },
+    421: { title: 'Requisição mal direcionada', detail: 'A requisição chegou a um servidor que não pode responder por este endereço.' },
+    422: { title: 'Conteúdo não processável', detail: 'A requisição está bem formada, mas não foi possível processar o conteúdo dela.' },
+    423: { title: 'Bloqueado', detail: 'O recurso está bloqueado e não pode ser alterado no momento.' },
+    424: { title: 'Falha de dependência', detail: 'A requisição falhou porque uma requisição da qual ela depende falhou.' },
+    425: { title: 'Cedo demais', detail: 'O servidor não processará uma requisição que possa ser reproduzida novamente; envie-a outra vez mais tarde.' },
+    426: { title: 'Atualização necessária', detail: 'O cliente precisa mudar para outro protocolo para usar este recurso.' },
+    428: { title: 'Pré-condição necessária', detail: 'Esta requisição precisa ser condicional, por exemplo, com um cabeçalho If-Match.' },
+    429: { title: 'Requisições em excesso', detail: 'Foram enviadas requisições demais em um determinado período; diminua o ritmo e tente novamente mais tarde.' },
+    431: { title: 'Campos de cabeçalho da requisição muito grandes', detail: 'Os cabeçalhos da requisição são grandes demais para o servidor processar.' },
+    451: { title: 'Indisponível por motivos legais', detail: 'Este recurso não pode ser fornecido devido a uma exigência legal.' },
+    500: { title: 'Erro interno do servidor', detail: 'O servidor encontrou um problema inesperado e não conseguiu concluir a requisição.' },
+    501: { title: 'Não implementado', detail: 'O servidor não suporta a funcionalidade exigida por esta requisição.' },
+    502: { title: 'Gateway inválido', detail: 'O servidor recebeu uma resposta inválida de um servidor upstream.' },
+    503: { title: 'Serviço indisponível', detail: 'O serviço não consegue atender à requisição no momento; tente novamente mais tarde.' },
+    504: { title: 'Tempo limite do gateway esgotado', detail: 'Um servidor upstream não respondeu a tempo.' },
+    505: { title: 'Versão do HTTP não suportada', detail: 'O servidor não suporta a versão do HTTP usada na requisição.' },
+    506: { title: 'Variante também negocia', detail: 'O servidor está mal configurado: a negociação de conteúdo dele entra em loop.' },
+    507: { title: 'Armazenamento insuficiente', detail: 'O servidor não tem espaço de armazenamento suficiente para concluir a requisição.' },
+    508: { title: 'Loop detectado', detail: 'O servidor parou porque encontrou um loop infinito ao processar a requisição.' },
+    510: { title: 'Não estendido', detail: 'Falta na requisição uma extensão exigida pelo servidor.' },
+    511: { title: 'Autenticação de rede necessária', detail: 'Você precisa entrar na rede antes de poder acessá-la.' },
+  },
+  phrases: {
+    clientError: { title: 'Erro do cliente', detail: 'Não foi possível concluir a requisição porque ela apresenta um problema.' },
+    serverError: { title: 'Erro do servidor', detail: 'O servidor não conseguiu concluir a requisição.' },
+  },
+} satisfies Catalog;
+
+export default ptBR;

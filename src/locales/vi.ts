@@ -1,0 +1,53 @@
+import type { Catalog } from './types';
+
+/** Vietnamese (Tiếng Việt), polite neutral software-UI register. */
+const vi = {
+  statuses: {
+    400: { title: 'Yêu cầu không hợp lệ', detail: 'Không thể hiểu yêu cầu vì yêu cầu sai định dạng hoặc không hợp lệ.' },
+    401: { title: 'Chưa xác thực', detail: 'Cần có thông tin xác thực hợp lệ để truy cập tài nguyên này.' },
+    402: { title: 'Cần thanh toán', detail: 'Cần thanh toán trước khi yêu cầu này có thể được hoàn tất.' },
+    403: { title: 'Bị cấm truy cập', detail: 'Bạn không được phép truy cập tài nguyên này.' },
+    404: { title: 'Không tìm thấy', detail: 'Tài nguyên được yêu cầu không tồn tại.' },
+    405: { title: 'Phương thức không được phép', detail: 'Tài nguyên này không hỗ trợ phương thức của yêu cầu.' },
+    406: { title: 'Không thể chấp nhận', detail: 'Không có biểu diễn nào của tài nguyên này khớp với các định dạng mà yêu cầu chấp nhận.' },
+    407: { title: 'Cần xác thực proxy', detail: 'Proxy cần thông tin xác thực hợp lệ trước khi chuyển tiếp yêu cầu này.' },
+    408: { title: 'Hết thời gian chờ yêu cầu', detail: 'Máy chủ đã ngừng chờ vì yêu cầu mất quá nhiều thời gian để gửi đến.' },
+    409: { title: 'Xung đột', detail: 'Yêu cầu xung đột với trạng thái hiện tại của tài nguyên.' },
+    410: { title: 'Đã bị xóa vĩnh viễn', detail: 'Tài nguyên này đã bị xóa vĩnh viễn và sẽ không được khôi phục.' },
+    411: { title: 'Cần độ dài nội dung', detail: 'Yêu cầu phải khai báo kích thước phần thân trong tiêu đề Content-Length.' },
+    412: { title: 'Điều kiện tiên quyết không thỏa mãn', detail: 'Một điều kiện trong tiêu đề của yêu cầu không được thỏa mãn trên máy chủ.' },
+    413: { title: 'Nội dung quá lớn', detail: 'Phần thân yêu cầu lớn hơn mức máy chủ sẵn sàng xử lý.' },
+    414: { title: 'URI quá dài', detail: 'URI của yêu cầu dài hơn mức máy chủ sẵn sàng diễn giải.' },
+    415: { title: 'Kiểu phương tiện không được hỗ trợ', detail: 'Máy chủ không hỗ trợ định dạng của phần thân yêu cầu.' },
+    416: { title: 'Phạm vi không thể đáp ứng', detail: 'Phạm vi được yêu cầu nằm ngoài kích thước của tài nguyên.' },
+    417: { title: 'Kỳ vọng không được đáp ứng', detail: 'Máy chủ không thể đáp ứng kỳ vọng nêu trong tiêu đề Expect.' },
+    418: { title: 'Tôi là một ấm trà', detail: 'Máy chủ là một ấm trà và từ chối pha cà phê.' },
+    421: { title: 'Yêu cầu bị gửi nhầm máy chủ', detail: 'Yêu cầu đã đến một máy chủ không thể phản hồi cho địa chỉ này.' },
+    422: { title: 'Nội dung không thể xử lý', detail: 'Yêu cầu đúng định dạng nhưng không thể xử lý nội dung của yêu cầu.' },
+    423: { title: 'Đã bị khóa', detail: 'Tài nguyên đang bị khóa và hiện không thể thay đổi.' },
+    424: { title: 'Phụ thuộc thất bại', detail: 'Yêu cầu thất bại vì một yêu cầu mà nó phụ thuộc vào đã thất bại.' },
+    425: { title: 'Quá sớm', detail: 'Máy chủ sẽ không xử lý yêu cầu có thể bị phát lại, vui lòng gửi lại sau.' },
+    426: { title: 'Cần nâng cấp', detail: 'Máy khách phải chuyển sang giao thức khác để sử dụng tài nguyên này.' },
+    428: { title: 'Cần điều kiện tiên quyết', detail: 'Yêu cầu này phải là yêu cầu có điều kiện, ví dụ dùng tiêu đề If-Match.' },
+    429: { title: 'Quá nhiều yêu cầu', detail: 'Đã gửi quá nhiều yêu cầu trong một khoảng thời gian, vui lòng giảm tốc độ và thử lại sau.' },
+    431: { title: 'Trường tiêu đề yêu cầu quá lớn', detail: 'Tiêu đề của yêu cầu quá lớn để máy chủ có thể xử lý.' },
+    451: { title: 'Không khả dụng vì lý do pháp lý', detail: 'Không thể cung cấp tài nguyên này do một yêu cầu pháp lý.' },
+    500: { title: 'Lỗi máy chủ nội bộ', detail: 'Máy chủ gặp sự cố ngoài dự kiến và không thể hoàn tất yêu cầu.' },
+    501: { title: 'Chưa được triển khai', detail: 'Máy chủ không hỗ trợ chức năng mà yêu cầu này cần.' },
+    502: { title: 'Lỗi cổng kết nối', detail: 'Máy chủ nhận được phản hồi không hợp lệ từ máy chủ upstream.' },
+    503: { title: 'Dịch vụ không khả dụng', detail: 'Dịch vụ tạm thời không thể xử lý yêu cầu, vui lòng thử lại sau.' },
+    504: { title: 'Hết thời gian chờ cổng kết nối', detail: 'Máy chủ upstream không phản hồi kịp thời.' },
+    505: { title: 'Phiên bản HTTP không được hỗ trợ', detail: 'Máy chủ không hỗ trợ phiên bản HTTP của yêu cầu.' },
+    506: { title: 'Biến thể cũng thương lượng', detail: 'Máy chủ bị cấu hình sai khiến quá trình thương lượng nội dung rơi vào vòng lặp.' },
+    507: { title: 'Không đủ dung lượng lưu trữ', detail: 'Máy chủ không có đủ dung lượng lưu trữ để hoàn tất yêu cầu.' },
+    508: { title: 'Phát hiện vòng lặp', detail: 'Máy chủ đã dừng vì phát hiện vòng lặp vô hạn khi xử lý yêu cầu.' },
+    510: { title: 'Thiếu phần mở rộng', detail: 'Yêu cầu thiếu phần mở rộng mà máy chủ bắt buộc phải có.' },
+    511: { title: 'Cần xác thực mạng', detail: 'Bạn phải đăng nhập vào mạng trước khi có thể truy cập.' },
+  },
+  phrases: {
+    clientError: { title: 'Lỗi phía máy khách', detail: 'Không thể hoàn tất yêu cầu vì yêu cầu có vấn đề.' },
+    serverError: { title: 'Lỗi phía máy chủ', detail: 'Máy chủ không thể hoàn tất yêu cầu.' },
+  },
+} satisfies Catalog;
+
+export default vi;

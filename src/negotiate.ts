@@ -1,0 +1,98 @@
+import Negotiator from 'negotiator';
+
+// Only the head of a long header is read: clients list their favourite languages
+// first, and a 20 kB header must cost no more than a normal one.
+const MAX_HEADER_LENGTH = 256;
+// Distinct headers remembered; real traffic repeats a few dozen values.
+const CACHE_SIZE = 500;
+// A well-formed language range (RFC 4647 §2.1), or `*`.
+const LANGUAGE_RANGE = /^(?:\*|[a-z]{1,8}(?:-[a-z0-9]{1,8})*)$/i;
+
+// Region to script for Chinese: zh-TW reads Traditional, zh-CN Simplified.
+const ALIASES: Readonly<Record<string, string>> = {
+  'zh-tw': 'zh-hant',
+  'zh-hk': 'zh-hant',
+  'zh-mo': 'zh-hant',
+  'zh-cn': 'zh-hans',
+  'zh-sg': 'zh-hans',
+  'zh-my': 'zh-hans',
+};
+
+/** Picks the supported language for an `Accept-Language` value. */
+export type LanguageNegotiator = (acceptLanguage: string | undefined) => string;
+
+/**
+ * Builds a negotiator over a fixed set of languages: RFC 4647 lookup with q-values,
+ * where `ko-KR` reaches `ko`, `zh-TW` reaches `zh-Hant`, `pt` reaches `pt-BR`, `*` the
+ * default; `q=0` excludes; invalid ranges are skipped; anything unusable gives the default.
+ * Results are cached per header value (bounded).
+ */
+export function createLanguageNegotiator(supported: readonly string[], defaultLocale: string): LanguageNegotiator {
+  const lookup = buildLookup(supported);
+  const cache = new Map<string, string>();
+
+  function negotiate(header: string): string {
+    const head = header.length > MAX_HEADER_LENGTH ? header.slice(0, header.lastIndexOf(',', MAX_HEADER_LENGTH) + 1 || MAX_HEADER_LENGTH) : header;
+    const negotiator = new Negotiator({ headers: { 'accept-language': head } });
+    for (const range of negotiator.languages()) {
+      if (!LANGUAGE_RANGE.test(range)) continue;
+      if (range === '*') return wildcard(negotiator);
+      const found = lookupRange(lookup, range.toLowerCase());
+      if (found !== undefined) return found;
+    }
+    return defaultLocale;
+  }
+
+  // `*` means any language not listed otherwise: the default, unless the client ruled it out.
+  function wildcard(negotiator: Negotiator): string {
+    if (negotiator.languages([defaultLocale]).length > 0) return defaultLocale;
+    return supported.find((tag) => negotiator.languages([tag]).length > 0) ?? defaultLocale;
+  }
+
+  return (header) => {
+    if (header === undefined || header === '') return defaultLocale;
+    let locale = cache.get(header);
+    if (locale === undefined) {
+      try {
+        locale = negotiate(header);
+      } catch {
+        locale = defaultLocale;
+      }
+      if (cache.size >= CACHE_SIZE) cache.clear();
+      cache.set(header, locale);
+    }
+    return locale;
+  };
+}
+
+/** Lower-cased tag, or prefix of one, to the supported tag it selects. */
+function buildLookup(supported: readonly string[]): ReadonlyMap<string, string> {
+  const map = new Map<string, string>();
+  for (const tag of supported) map.set(tag.toLowerCase(), tag);
+  // A bare `pt` or `zh` reaches the first supported tag that extends it.
+  for (const tag of supported) {
+    const subtags = tag.toLowerCase().split('-');
+    for (let n = subtags.length - 1; n > 0; n--) {
+      const prefix = subtags.slice(0, n).join('-');
+      if (!map.has(prefix)) map.set(prefix, tag);
+    }
+  }
+  for (const [alias, target] of Object.entries(ALIASES)) {
+    const tag = map.get(target);
+    if (tag !== undefined && !map.has(alias) && tag.toLowerCase() === target) map.set(alias, tag);
+  }
+  return map;
+}
+
+/** RFC 4647 §3.4 lookup: drop subtags from the end (and a singleton left dangling) until one matches. */
+function lookupRange(lookup: ReadonlyMap<string, string>, range: string): string | undefined {
+  let candidate = range;
+  for (;;) {
+    const found = lookup.get(candidate);
+    if (found !== undefined) return found;
+    let cut = candidate.lastIndexOf('-');
+    if (cut < 0) return undefined;
+    if (cut >= 2 && candidate[cut - 2] === '-') cut -= 2;
+    candidate = candidate.slice(0, cut);
+  }
+}

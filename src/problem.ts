@@ -1,0 +1,231 @@
+/**
+ * Error + catalog -> problem document (RFC 9457) + headers. Pure: no request, no
+ * response, no I/O, and it never throws, whatever it is given.
+ */
+import statuses from 'statuses';
+import { isValidHeaderName, isValidHeaderValue } from './headers';
+import { isHttpError } from './http-error';
+import type { Catalog, CatalogEntry } from './locales/types';
+import { isErrorRange, statusRow } from './status';
+
+/** The body of an error response: the RFC 9457 members and any extension members. */
+export interface ProblemDocument {
+  /** A URI reference identifying the problem type; `about:blank` means "see the status". */
+  readonly type: string;
+  /** Short, localised summary of the problem type. */
+  readonly title: string;
+  /** The HTTP status code, the same as the response's. */
+  readonly status: number;
+  /** Localised explanation of this occurrence. */
+  readonly detail: string;
+  /** URI reference of this occurrence: the request path by default. */
+  readonly instance?: string;
+  /** Extension members. */
+  readonly [member: string]: unknown;
+}
+
+/** What an error becomes on the wire, before content negotiation. */
+export interface ProblemResponse {
+  readonly status: number;
+  /** The error's own headers (checked) and the ones its status calls for. */
+  readonly headers: Readonly<Record<string, string>>;
+  readonly body: ProblemDocument;
+  /** Header names that were refused (bad name or value, or a protected field), for the log. */
+  readonly dropped: readonly string[];
+}
+
+/** What `toProblem` needs besides the error. */
+export interface ProblemContext {
+  readonly catalog: Catalog;
+  /** The request path, used when the error names no `instance`. */
+  readonly instance?: string;
+  /** Add `stack` and the `cause` chain as extension members. */
+  readonly debug?: boolean;
+}
+
+/** The parts of any thrown value that shape the response, read once and defensively. */
+export interface NormalizedError {
+  readonly status: number;
+  readonly expose: boolean;
+  /** The thrower's explanation, only when it may be shown. */
+  readonly detail: string | undefined;
+  readonly headers: Readonly<Record<string, unknown>> | undefined;
+  readonly type: string | undefined;
+  readonly instance: string | undefined;
+  readonly extensions: Readonly<Record<string, unknown>> | undefined;
+}
+
+const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance']);
+// The response describes itself with these; an error may not change them.
+const PROTECTED_HEADERS = new Set(['content-type', 'content-length', 'transfer-encoding', 'content-language']);
+const INTERNAL: NormalizedError = { status: 500, expose: false, detail: undefined, headers: undefined, type: undefined, instance: undefined, extensions: undefined };
+const MAX_CAUSE_DEPTH = 8;
+
+/**
+ * Reads a thrown value: our errors, http-errors errors and anything carrying a
+ * `status`/`statusCode` in 400..599. Everything else (a plain `Error`, a string, `null`,
+ * a `Proxy` that throws) is a 500 whose message is never shown.
+ */
+export function normalizeError(error: unknown): NormalizedError {
+  try {
+    if (error === null || (typeof error !== 'object' && typeof error !== 'function')) return INTERNAL;
+    const source = error as Record<string, unknown>;
+    const status = readStatus(source.status) ?? readStatus(source.statusCode);
+    if (status === undefined) return INTERNAL;
+    const ours = isHttpError(error);
+    // A foreign error shows its message only when it says so (http-errors sets expose on
+    // 4xx); a message that is just the English reason phrase says nothing worth translating.
+    const expose = source.expose === true;
+    let detail: string | undefined;
+    if (expose) {
+      const text = ours ? source.detail : source.message;
+      if (typeof text === 'string' && text !== '' && text !== statuses.message[status]) detail = text;
+    }
+    return {
+      status,
+      expose,
+      detail,
+      headers: isRecord(source.headers) ? source.headers : undefined,
+      type: ours && typeof source.type === 'string' ? source.type : undefined,
+      instance: ours && typeof source.instance === 'string' ? source.instance : undefined,
+      extensions: ours && isRecord(source.extensions) ? source.extensions : undefined,
+    };
+  } catch {
+    return INTERNAL;
+  }
+}
+
+/** The catalog entry of a status, or its family's generic one for an unregistered code. */
+export function entryFor(catalog: Catalog, status: number): CatalogEntry {
+  const entry = (catalog.statuses as Readonly<Record<number, CatalogEntry | undefined>>)[status];
+  return entry ?? (status >= 500 ? catalog.phrases.serverError : catalog.phrases.clientError);
+}
+
+/**
+ * Turns a thrown value into the problem document and headers of its response.
+ *
+ * @example
+ * const { status, headers, body } = toProblem(new ServiceUnavailable(120), { catalog: ko, instance: '/report' });
+ */
+export function toProblem(error: unknown, context: ProblemContext): ProblemResponse {
+  const normalized = normalizeError(error);
+  const { status } = normalized;
+  const entry = entryFor(context.catalog, status);
+  const body: Record<string, unknown> = {
+    type: normalized.type ?? 'about:blank',
+    title: entry.title,
+    status,
+    detail: normalized.detail ?? entry.detail,
+  };
+  const instance = normalized.instance ?? context.instance;
+  if (instance !== undefined) body.instance = instance;
+  if (normalized.extensions !== undefined) addExtensions(body, normalized.extensions);
+  if (context.debug === true) addDebug(body, error);
+
+  const headers: Record<string, string> = {};
+  const dropped: string[] = [];
+  if (normalized.headers !== undefined) copySafeHeaders(normalized.headers, headers, dropped);
+  const row = statusRow(status);
+  if (row?.noStore === true || status >= 500) headers['Cache-Control'] = 'no-store';
+  // RFC 9110 §15.5.9: after a 408 the server closes the connection.
+  if (status === 408) headers.Connection = 'close';
+  return { status, headers, body: body as unknown as ProblemDocument, dropped };
+}
+
+/**
+ * JSON text of a problem document. Never throws: a circular, BigInt or throwing member
+ * is replaced rather than losing the response.
+ */
+export function serializeProblem(body: ProblemDocument): string {
+  try {
+    return JSON.stringify(body);
+  } catch {
+    return JSON.stringify(sanitize(body, new WeakSet(), 0));
+  }
+}
+
+function readStatus(value: unknown): number | undefined {
+  if (typeof value === 'string' && /^[45]\d\d$/.test(value)) return Number(value);
+  return isErrorRange(value) ? value : undefined;
+}
+
+function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+function addExtensions(body: Record<string, unknown>, extensions: Readonly<Record<string, unknown>>): void {
+  try {
+    for (const name of Object.keys(extensions)) {
+      // `__proto__` would set the body's prototype instead of adding a member.
+      if (STANDARD_MEMBERS.has(name) || name === '__proto__') continue;
+      body[name] = extensions[name];
+    }
+  } catch {
+    // A hostile extensions object (throwing getter, revoked proxy) adds nothing.
+  }
+}
+
+function addDebug(body: Record<string, unknown>, error: unknown): void {
+  try {
+    if (error instanceof Error && typeof error.stack === 'string') body.stack = error.stack.split('\n');
+    const chain: unknown[] = [];
+    const seen = new Set<unknown>([error]);
+    let cause = error instanceof Error ? error.cause : undefined;
+    while (cause !== undefined && chain.length < MAX_CAUSE_DEPTH && !seen.has(cause)) {
+      seen.add(cause);
+      chain.push(describe(cause));
+      cause = cause instanceof Error ? cause.cause : undefined;
+    }
+    if (chain.length > 0) body.cause = chain;
+  } catch {
+    // Debug output is a courtesy; it must never cost the response.
+  }
+}
+
+function describe(value: unknown): unknown {
+  if (value instanceof Error) return { name: value.name, message: value.message, stack: value.stack?.split('\n') };
+  return typeof value === 'object' ? String(Object.prototype.toString.call(value)) : String(value);
+}
+
+function copySafeHeaders(from: Readonly<Record<string, unknown>>, to: Record<string, string>, dropped: string[]): void {
+  try {
+    for (const name of Object.keys(from)) {
+      const raw = from[name];
+      const value = typeof raw === 'string' ? raw : typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : undefined;
+      if (value !== undefined && isValidHeaderName(name) && !PROTECTED_HEADERS.has(name.toLowerCase()) && isValidHeaderValue(value)) {
+        to[name] = value;
+      } else {
+        dropped.push(name);
+      }
+    }
+  } catch {
+    dropped.push('(unreadable headers)');
+  }
+}
+
+function sanitize(value: unknown, seen: WeakSet<object>, depth: number): unknown {
+  if (typeof value === 'bigint') return value.toString();
+  if (typeof value === 'function' || typeof value === 'symbol' || value === undefined) return undefined;
+  if (value === null || typeof value !== 'object') return value;
+  if (seen.has(value) || depth > 16) return '[Circular]';
+  seen.add(value);
+  try {
+    if (value instanceof Date) return Number.isNaN(value.getTime()) ? null : value.toISOString();
+    if (Array.isArray(value)) return value.map((item) => sanitize(item, seen, depth + 1) ?? null);
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      if (key === '__proto__') continue;
+      try {
+        const item = sanitize((value as Record<string, unknown>)[key], seen, depth + 1);
+        if (item !== undefined) out[key] = item;
+      } catch {
+        // An unreadable member is left out.
+      }
+    }
+    return out;
+  } catch {
+    return '[Unserializable]';
+  } finally {
+    seen.delete(value);
+  }
+}

@@ -1,0 +1,31 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { HttpError, STATUSES } from '../src';
+import * as api from '../src';
+
+const readme = readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
+
+describe('README', () => {
+  it('lists exactly the exported error classes in its class table', () => {
+    const rows = readme.split('\n').filter((line) => /^\| \d{3} \|/.test(line));
+    const documented = rows.flatMap((row) => [...(row.split('|')[2] ?? '').matchAll(/`(\w+)`/g)].map((m) => m[1]));
+    const exported = Object.entries(api)
+      // A concrete status class carries its status as a static; the abstract bases do not.
+      .filter(([, value]) => typeof value === 'function' && value.prototype instanceof HttpError && typeof (value as { status?: unknown }).status === 'number')
+      .map(([name]) => name);
+    expect([...documented].sort()).toEqual([...exported].sort());
+  });
+
+  it('gives each table row the status of its class', () => {
+    for (const row of readme.split('\n').filter((line) => /^\| \d{3} \|/.test(line))) {
+      const status = Number(row.split('|')[1]);
+      const className = /`(\w+)`/.exec(row.split('|')[2] ?? '')?.[1];
+      expect(STATUSES[status as api.ErrorStatus].className).toBe(className);
+    }
+  });
+
+  it('shows the quick start commands', () => {
+    expect(readme).toContain('npm install && npm run example');
+    expect(readme).toContain('npm test');
+  });
+});
