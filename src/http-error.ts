@@ -1,13 +1,20 @@
 import { CONTRACTS } from './headers';
 import type { ContractArgument, ContractProperty } from './headers';
 import en from './locales/en';
+import { isMessage } from './message';
+import type { Message } from './message';
 import { statusRow } from './status';
 import type { ClientErrorStatus, ContractOf, ErrorStatus, RequiredContractStatus, ServerErrorStatus } from './status';
 
 /** What every error class accepts as its last argument. */
 export interface HttpErrorOptions {
-  /** A human-readable explanation of this occurrence, sent as `detail` when the error is exposed. */
-  readonly detail?: string;
+  /**
+   * A human-readable explanation of this occurrence, sent as `detail` when the error is
+   * exposed: a string, or a {@link message} rendered in the client's language.
+   */
+  readonly detail?: string | Message;
+  /** Itemised problems (RFC 9457 §3, e.g. one per invalid field), sent as the `errors` member. */
+  readonly errors?: readonly ProblemItem[];
   /** The error that led to this one; logged, and shown only in debug mode. */
   readonly cause?: unknown;
   /** Extra response headers. Values Node would reject (CR/LF, non-ASCII) are dropped when sending. */
@@ -20,6 +27,16 @@ export interface HttpErrorOptions {
   readonly instance?: string;
   /** Extra members of the problem body (RFC 9457 §3.2); they never replace the standard ones. */
   readonly extensions?: Readonly<Record<string, unknown>>;
+}
+
+/** One item of the `errors` member: where the problem is and what it is. */
+export interface ProblemItem {
+  /** JSON Pointer (RFC 6901) to the offending member of the request body, e.g. `/email`. */
+  readonly pointer?: string;
+  /** What is wrong there: a string or a {@link message}. */
+  readonly detail: string | Message;
+  /** Further members, sent as given. */
+  readonly [member: string]: unknown;
 }
 
 const BRAND = Symbol.for('express-typed-errors.HttpError');
@@ -41,7 +58,9 @@ export abstract class HttpError<S extends number = ErrorStatus> extends Error {
   /** Headers sent with the response: the status's own (e.g. `Retry-After`) and `options.headers`. */
   headers: Record<string, string>;
   /** The thrower's explanation, if any. Sent only when `expose` is true. */
-  readonly detail: string | undefined;
+  readonly detail: string | Message | undefined;
+  /** Itemised problems, sent as the `errors` member. */
+  readonly errors: readonly ProblemItem[] | undefined;
   /** The problem type URI, if set. */
   readonly type: string | undefined;
   /** The occurrence URI, if set. */
@@ -52,7 +71,7 @@ export abstract class HttpError<S extends number = ErrorStatus> extends Error {
   protected constructor(status: S, first?: unknown, second?: unknown) {
     const row = statusRow(status);
     const contract = row?.header === undefined ? undefined : CONTRACTS[row.header];
-    let detail: string | undefined;
+    let detail: string | Message | undefined;
     let value: unknown;
     let options: HttpErrorOptions | undefined;
     if (contract === undefined) {
@@ -69,13 +88,14 @@ export abstract class HttpError<S extends number = ErrorStatus> extends Error {
       value = first;
       options = asOptions(second);
     }
-    detail = detail ?? (typeof options?.detail === 'string' ? options.detail : undefined);
-    const message = detail ?? titleOf(status);
+    detail = detail ?? (typeof options?.detail === 'string' || isMessage(options?.detail) ? options.detail : undefined);
+    const message = typeof detail === 'string' ? detail : titleOf(status);
     super(message, options !== undefined && 'cause' in options ? { cause: options.cause } : undefined);
     this.status = status;
     this.statusCode = status;
     this.expose = typeof options?.expose === 'boolean' ? options.expose : status < 500;
     this.detail = detail;
+    this.errors = Array.isArray(options?.errors) ? options.errors : undefined;
     this.type = options?.type;
     this.instance = options?.instance;
     this.extensions = options?.extensions;

@@ -7,7 +7,10 @@ export { errorHandler } from './error-handler';
 export type { ErrorHandlerOptions, ErrorLogEntry, Logger } from './error-handler';
 
 export { ClientError, HttpError, ServerError, isHttpError } from './http-error';
-export type { ConstructorArgs, ErrorClass, ErrorInstance, HttpErrorOptions } from './http-error';
+export type { ConstructorArgs, ErrorClass, ErrorInstance, HttpErrorOptions, ProblemItem } from './http-error';
+
+export { isMessage, message } from './message';
+export type { Message } from './message';
 
 export {
   BadGateway,

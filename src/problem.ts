@@ -5,6 +5,8 @@
 import statuses from 'statuses';
 import { isValidHeaderName, isValidHeaderValue } from './headers';
 import { isHttpError } from './http-error';
+import { isMessage } from './message';
+import type { Message } from './message';
 import type { Catalog, CatalogEntry } from './locales/types';
 import { isErrorRange, statusRow } from './status';
 
@@ -41,6 +43,8 @@ export interface ProblemContext {
   readonly instance?: string;
   /** Add `stack` and the `cause` chain as extension members. */
   readonly debug?: boolean;
+  /** Renders a {@link Message} in the response's language; `undefined` when it has no text. */
+  readonly resolve?: (message: Message) => string | undefined;
 }
 
 /** The parts of any thrown value that shape the response, read once and defensively. */
@@ -48,17 +52,19 @@ export interface NormalizedError {
   readonly status: number;
   readonly expose: boolean;
   /** The thrower's explanation, only when it may be shown. */
-  readonly detail: string | undefined;
+  readonly detail: string | Message | undefined;
+  /** Itemised problems (`errors` member), only when they may be shown. */
+  readonly errors: readonly unknown[] | undefined;
   readonly headers: Readonly<Record<string, unknown>> | undefined;
   readonly type: string | undefined;
   readonly instance: string | undefined;
   readonly extensions: Readonly<Record<string, unknown>> | undefined;
 }
 
-const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance']);
+const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance', 'errors']);
 // The response describes itself with these; an error may not change them.
 const PROTECTED_HEADERS = new Set(['content-type', 'content-length', 'transfer-encoding', 'content-language']);
-const INTERNAL: NormalizedError = { status: 500, expose: false, detail: undefined, headers: undefined, type: undefined, instance: undefined, extensions: undefined };
+const INTERNAL: NormalizedError = { status: 500, expose: false, detail: undefined, errors: undefined, headers: undefined, type: undefined, instance: undefined, extensions: undefined };
 const MAX_CAUSE_DEPTH = 8;
 
 /**
@@ -76,15 +82,16 @@ export function normalizeError(error: unknown): NormalizedError {
     // A foreign error shows its message only when it says so (http-errors sets expose on
     // 4xx); a message that is just the English reason phrase says nothing worth translating.
     const expose = source.expose === true;
-    let detail: string | undefined;
+    let detail: string | Message | undefined;
     if (expose) {
       const text = ours ? source.detail : source.message;
-      if (typeof text === 'string' && text !== '' && text !== statuses.message[status]) detail = text;
+      if (isMessage(text) || (typeof text === 'string' && text !== '' && text !== statuses.message[status])) detail = text;
     }
     return {
       status,
       expose,
       detail,
+      errors: expose && Array.isArray(source.errors) ? source.errors : undefined,
       headers: isRecord(source.headers) ? source.headers : undefined,
       type: ours && typeof source.type === 'string' ? source.type : undefined,
       instance: ours && typeof source.instance === 'string' ? source.instance : undefined,
@@ -115,10 +122,11 @@ export function toProblem(error: unknown, context: ProblemContext): ProblemRespo
     type: normalized.type ?? 'about:blank',
     title: entry.title,
     status,
-    detail: normalized.detail ?? entry.detail,
+    detail: render(normalized.detail, context) ?? entry.detail,
   };
   const instance = normalized.instance ?? context.instance;
   if (instance !== undefined) body.instance = instance;
+  if (normalized.errors !== undefined) body.errors = normalized.errors.map((item) => renderItem(item, context));
   if (normalized.extensions !== undefined) addExtensions(body, normalized.extensions);
   if (context.debug === true) addDebug(body, error);
 
@@ -142,6 +150,30 @@ export function serializeProblem(body: ProblemDocument): string {
   } catch {
     return JSON.stringify(sanitize(body, new WeakSet(), 0));
   }
+}
+
+function render(text: string | Message | undefined, context: ProblemContext): string | undefined {
+  if (text === undefined || typeof text === 'string') return text;
+  try {
+    return context.resolve?.(text);
+  } catch {
+    return undefined;
+  }
+}
+
+// Each item keeps its members; a message `detail` is rendered, a missing text left out.
+function renderItem(item: unknown, context: ProblemContext): unknown {
+  if (item === null || typeof item !== 'object') return item;
+  const out: Record<string, unknown> = {};
+  for (const name of Object.keys(item)) {
+    if (name !== '__proto__') out[name] = (item as Record<string, unknown>)[name];
+  }
+  if (isMessage(out.detail)) {
+    const text = render(out.detail, context);
+    if (text === undefined) delete out.detail;
+    else out.detail = text;
+  }
+  return out;
 }
 
 function readStatus(value: unknown): number | undefined {

@@ -19,6 +19,7 @@ import {
   UpgradeRequired,
 } from '../src';
 import type { ErrorLogEntry, ErrorStatus } from '../src';
+import * as api from '../src';
 import { construct } from './helpers/errors';
 import { handing, throwing } from './helpers/app';
 
@@ -422,5 +423,24 @@ describe('errorHandler: logging', () => {
       }),
     ).get('/boom');
     expect(res.status).toBe(500);
+  });
+});
+
+describe('errorHandler: messages and itemised errors', () => {
+  it('falls back to the default description when a message has no text', async () => {
+    const res = await request(throwing(new api.NotFound({ detail: api.message('no.such.key') }))).get('/boom');
+    expect(res.body.detail).toBe(CATALOGS.en.statuses[404].detail);
+    expect(res.text).not.toContain('no.such.key');
+  });
+
+  it('sends itemised errors of an exposed error as the errors member', async () => {
+    const error = new api.UnprocessableContent({ errors: [{ pointer: '/email', detail: 'must be an email' }] });
+    const res = await request(throwing(error)).get('/boom');
+    expect(res.body.errors).toEqual([{ pointer: '/email', detail: 'must be an email' }]);
+  });
+
+  it('never sends itemised errors of a 5xx', async () => {
+    const res = await request(throwing(new InternalServerError({ errors: [{ detail: 'db host 10.0.0.1' }] }))).get('/boom');
+    expect(res.body.errors).toBeUndefined();
   });
 });
