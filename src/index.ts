@@ -70,6 +70,6 @@ export { CATALOGS, LOCALES } from './locales';
 export type { Catalog, CatalogEntry, Locale, Phrases } from './locales';
 
 export { ERROR_STATUSES, STATUSES, isErrorStatus } from './status';
-export type { ClientErrorStatus, ErrorStatus, HeaderContract, ServerErrorStatus } from './status';
+export type { ClassNameOf, ClientErrorStatus, ContractOf, ErrorStatus, HeaderContract, RequiredContractStatus, ServerErrorStatus, StatusTable } from './status';
 
-export type { Challenge, RetryAfter } from './headers';
+export type { Challenge, ContractArgument, ContractProperty, RetryAfter } from './headers';

@@ -74,7 +74,9 @@ export const STATUSES = {
   511: { className: 'NetworkAuthenticationRequired', slug: 'network-authentication-required', spec: 'RFC 6585 §6', noStore: true },
 } as const satisfies Readonly<Record<number, StatusRow>>;
 
-type Table = typeof STATUSES;
+/** The type of the status table. */
+export type StatusTable = typeof STATUSES;
+type Table = StatusTable;
 
 /** Every status code that has a class. */
 export type ErrorStatus = keyof Table;

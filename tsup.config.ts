@@ -1,0 +1,16 @@
+import { defineConfig } from 'tsup';
+
+// One build, two formats: esbuild bundles each entry (so extensionless source imports
+// work under Node's ESM loader), shared code goes to common chunks (so the main entry
+// and subpaths share one HttpError class), and declarations come as .d.ts/.d.mts pairs
+// so each resolution mode gets types matching its format.
+export default defineConfig({
+  entry: ['src/index.ts'],
+  format: ['esm', 'cjs'],
+  target: 'node20',
+  dts: true,
+  splitting: true,
+  sourcemap: true,
+  clean: true,
+  tsconfig: 'tsconfig.build.json',
+});
