@@ -9,6 +9,7 @@
 import express from 'express';
 import type { Express } from 'express';
 import { rateLimit } from 'express-rate-limit';
+import type { AugmentedRequest } from 'express-rate-limit';
 import { errorHandler, TooManyRequests } from '../src';
 
 export function createApp(limit = 3): Express {
@@ -23,7 +24,7 @@ export function createApp(limit = 3): Express {
       standardHeaders: 'draft-8',
       legacyHeaders: false,
       handler: (req, _res, next) => {
-        const reset = req.rateLimit.resetTime;
+        const reset = (req as AugmentedRequest).rateLimit?.resetTime;
         // Seconds until the window resets; a Date would be sent as an HTTP-date instead.
         const retryAfter = reset === undefined ? 60 : Math.max(0, (reset.getTime() - Date.now()) / 1000);
         next(new TooManyRequests(retryAfter, { detail: `At most ${limit} requests a minute.`, extensions: { limit } }));
