@@ -5,6 +5,8 @@ import Negotiator from 'negotiator';
 const MAX_HEADER_LENGTH = 256;
 // Distinct headers remembered; real traffic repeats a few dozen values.
 const CACHE_SIZE = 500;
+// Longer than any real tag: the app's choice may come from a query string.
+const MAX_TAG_LENGTH = 64;
 // A well-formed language range (RFC 4647 §2.1), or `*`.
 const LANGUAGE_RANGE = /^(?:\*|[a-z]{1,8}(?:-[a-z0-9]{1,8})*)$/i;
 
@@ -62,6 +64,23 @@ export function createLanguageNegotiator(supported: readonly string[], defaultLo
       cache.set(header, locale);
     }
     return locale;
+  };
+}
+
+/** Finds the supported language for one tag chosen by the app, or `undefined` when none fits. */
+export type LanguageLookup = (tag: string) => string | undefined;
+
+/**
+ * Builds an RFC 4647 lookup of a single language tag (such as a user's saved preference)
+ * over a fixed set of languages, with the same aliases as {@link createLanguageNegotiator}.
+ * Unlike the negotiator it answers `undefined` rather than a default, so the caller can
+ * fall back to `Accept-Language`.
+ */
+export function createLanguageLookup(supported: readonly string[]): LanguageLookup {
+  const lookup = buildLookup(supported);
+  return (tag) => {
+    if (typeof tag !== 'string' || tag.length > MAX_TAG_LENGTH || tag === '*' || !LANGUAGE_RANGE.test(tag)) return undefined;
+    return lookupRange(lookup, tag.toLowerCase());
   };
 }
 
