@@ -16,7 +16,7 @@ export { defineMessages } from './define-messages';
 export type { MessageFunction, MessageKey, MessageParams } from './define-messages';
 
 export { createLocalization } from './localize';
-export type { AppMessages, CatalogOverride, CatalogsOption, LocaleContext, Localization, LocalizationOptions, PhrasesOverride } from './localize';
+export type { AppMessages, CatalogOverride, CatalogsOption, LocaleContext, Localization, LocalizationOptions, PhrasesOverride, StatusesOverride } from './localize';
 
 export {
   BadGateway,

@@ -17,14 +17,17 @@ export type PhrasesOverride = {
   readonly [K in keyof Phrases]?: Phrases[K] extends CatalogEntry ? Partial<CatalogEntry> : Phrases[K];
 };
 
+/** Status code to the members of its entry that change. */
+export type StatusesOverride = { readonly [S in ErrorStatus]?: Partial<CatalogEntry> };
+
 /**
  * Changes to a built-in language: any status's `title` or `detail`, keyed by the status
- * code, and any phrase under `phrases`.
+ * code, and any phrase under `phrases`. A whole `Catalog` (with `statuses`) fits too.
  *
  * @example
  * const ko: CatalogOverride = { 404: { title: '없는 페이지' } };
  */
-export type CatalogOverride = { readonly [S in ErrorStatus]?: Partial<CatalogEntry> } & { readonly phrases?: PhrasesOverride };
+export type CatalogOverride = StatusesOverride & { readonly statuses?: StatusesOverride; readonly phrases?: PhrasesOverride };
 
 /**
  * The `catalogs` option: a partial {@link CatalogOverride} for a language we ship, a
@@ -222,15 +225,22 @@ function applyOverride(base: Catalog, override: unknown, locale: string): Catalo
         if (current === undefined) throw new TypeError(`${where}.phrases: "${name}" is not a built-in phrase`);
         phrases[name] = typeof current === 'string' ? checkText(value[name], `${where}.phrases.${name}`) : mergeEntry(current as CatalogEntry, value[name], `${where}.phrases.${name}`);
       }
+    } else if (key === 'statuses') {
+      if (!isPlainObject(value)) throw new TypeError(`${where}.statuses must be an object`);
+      for (const code of Object.keys(value)) overrideStatus(statuses, code, value[code], `${where}.statuses`);
     } else {
-      const status = Number(key);
-      if (!isErrorStatus(status) || String(status) !== key) {
-        throw new TypeError(`${where}: "${key}" is neither an error status this library defines nor "phrases"`);
-      }
-      statuses[status] = mergeEntry(base.statuses[status], value, `${where}.${key}`);
+      overrideStatus(statuses, key, value, where);
     }
   }
   return { statuses: statuses as Catalog['statuses'], phrases: phrases as unknown as Phrases };
+}
+
+function overrideStatus(statuses: Record<number, CatalogEntry>, key: string, value: unknown, where: string): void {
+  const status = Number(key);
+  if (!isErrorStatus(status) || String(status) !== key) {
+    throw new TypeError(`${where}: "${key}" is neither an error status this library defines nor "statuses" or "phrases"`);
+  }
+  statuses[status] = mergeEntry(statuses[status] as CatalogEntry, value, `${where}.${key}`);
 }
 
 function mergeEntry(base: CatalogEntry, override: unknown, where: string): CatalogEntry {

@@ -216,6 +216,13 @@ describe('catalogs option', () => {
     expect(CATALOGS.ko.statuses[404].title).toBe('찾을 수 없음');
   });
 
+  it('replaces a built-in language with a whole catalog', async () => {
+    const app = serve(() => new NotFound(), { catalogs: { ko: esperanto() } });
+    const res = await request(app).get('/boom').set('Accept-Language', 'ko');
+    expect(res.headers['content-language']).toBe('ko');
+    expect(res.body).toMatchObject({ title: 'Eraro 404', detail: 'La peto malsukcesis kun 404.' });
+  });
+
   it('overrides a phrase of a built-in language', async () => {
     const app = serve(() => ({ status: 499, expose: false }), { catalogs: { fr: { phrases: { clientError: { title: 'Requête refusée' } } } } });
     const res = await request(app).get('/boom').set('Accept-Language', 'fr');
@@ -253,7 +260,8 @@ describe('catalogs option', () => {
 
   it.each([
     [{ ko: { 999: { title: 'x' } } }, /catalogs\.ko: "999" is neither an error status/],
-    [{ ko: { statuses: {} } }, /catalogs\.ko: "statuses" is neither an error status/],
+    [{ ko: { statuses: { 600: { title: 'x' } } } }, /catalogs\.ko\.statuses: "600" is neither an error status/],
+    [{ ko: { statuses: [] } }, /catalogs\.ko\.statuses must be an object/],
     [{ ko: { 404: { title: '' } } }, /catalogs\.ko\.404\.title must be a non-empty string/],
     [{ ko: { 404: 'x' } }, /catalogs\.ko\.404 must be an object/],
     [{ ko: { phrases: { welcome: 'x' } } }, /catalogs\.ko\.phrases: "welcome" is not a built-in phrase/],
