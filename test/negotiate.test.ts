@@ -110,7 +110,7 @@ describe('createLanguageNegotiator over the ten built-in languages', () => {
     ['ko_KR, ja', 'ja'],
     ['toolongsubtag, fr', 'fr'],
     ['ko;q=abc, ja;q=0.5', 'ja'],
-    ['\u0000, es', 'es'],
+    ['\u00ff\u00fe, es', 'es'],
     [';;;,,,', 'en'],
     ['q=1', 'en'],
   ])('%p selects %s', (header, expected) => {
