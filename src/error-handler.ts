@@ -1,8 +1,8 @@
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import vary from 'vary';
-import { CATALOGS, LOCALES } from './locales';
 import type { Locale } from './locales';
-import { createLanguageNegotiator } from './negotiate';
+import { createLocalization } from './localize';
+import type { AppMessages, CatalogsOption } from './localize';
 import { serializeProblem, toProblem } from './problem';
 import type { ProblemResponse } from './problem';
 
@@ -24,10 +24,33 @@ export interface Logger {
   warn(...args: unknown[]): void;
 }
 
-/** Options of {@link errorHandler}. */
-export interface ErrorHandlerOptions {
-  /** Language used when the client's `Accept-Language` matches none. Default: `'en'`. */
-  readonly defaultLocale?: Locale;
+/**
+ * Options of {@link errorHandler}. `L` is the set of languages added through `catalogs`,
+ * inferred from that option.
+ */
+export interface ErrorHandlerOptions<L extends string = Locale> {
+  /**
+   * Language used when neither the `locale` option nor `Accept-Language` matches a catalog:
+   * a built-in language or one added with `catalogs`. Default: `'en'`.
+   */
+  readonly defaultLocale?: Locale | NoInfer<L>;
+  /**
+   * The app's own texts, per language: message key to ICU MessageFormat text, compiled once
+   * when the handler is created. Thrown `message(key, params)` details are rendered from
+   * them in the response's language, then the default language, then a built-in phrase of
+   * that name; otherwise the status's default description is sent.
+   */
+  readonly messages?: AppMessages<Locale | NoInfer<L>>;
+  /**
+   * Built-in titles and descriptions to replace (`{ ko: { 404: { title: '...' } } }`), and
+   * whole new languages (a complete `Catalog`), which negotiation then offers too.
+   */
+  readonly catalogs?: CatalogsOption<L>;
+  /**
+   * Chooses the language before `Accept-Language` is read (a user's profile, `?lang=`, a
+   * cookie). A tag without a catalog, `undefined` or a throw falls back to `Accept-Language`.
+   */
+  readonly locale?: (req: Request) => string | undefined;
   /**
    * Add `stack` and the `cause` chain to the body. Default: `true` only when
    * `NODE_ENV === 'development'`; never turn it on in production.
@@ -56,12 +79,8 @@ const LAST_RESORT = '{"type":"about:blank","title":"Internal Server Error","stat
  * app.get('/report', () => { throw new ServiceUnavailable(120); });
  * app.use(errorHandler());
  */
-export function errorHandler(options: ErrorHandlerOptions = {}): ErrorRequestHandler {
-  const defaultLocale = options.defaultLocale ?? 'en';
-  if (!Object.hasOwn(CATALOGS, defaultLocale)) {
-    throw new TypeError(`errorHandler: defaultLocale "${String(defaultLocale)}" has no catalog; use one of ${LOCALES.join(', ')}`);
-  }
-  const negotiate = createLanguageNegotiator(LOCALES, defaultLocale);
+export function errorHandler<L extends string = Locale>(options: ErrorHandlerOptions<L> = {}): ErrorRequestHandler {
+  const localization = createLocalization(options);
   const debug = options.debug ?? process.env.NODE_ENV === 'development';
   const log = createLog(options.log);
 
@@ -73,8 +92,8 @@ export function errorHandler(options: ErrorHandlerOptions = {}): ErrorRequestHan
     }
     let problem: ProblemResponse | undefined;
     try {
-      const locale = negotiate(req.headers['accept-language']) as Locale;
-      problem = toProblem(error, { catalog: CATALOGS[locale], instance: pathOf(req), debug });
+      const { locale, catalog, resolve } = localization.select(req);
+      problem = toProblem(error, { catalog, resolve, instance: pathOf(req), debug });
       send(req, res, problem, locale);
     } catch {
       sendLastResort(res);

@@ -12,6 +12,12 @@ export type { ConstructorArgs, ErrorClass, ErrorInstance, HttpErrorOptions, Prob
 export { isMessage, message } from './message';
 export type { Message } from './message';
 
+export { defineMessages } from './define-messages';
+export type { MessageFunction, MessageKey, MessageParams } from './define-messages';
+
+export { createLocalization } from './localize';
+export type { AppMessages, CatalogOverride, CatalogsOption, LocaleContext, Localization, LocalizationOptions, PhrasesOverride, StatusesOverride } from './localize';
+
 export {
   BadGateway,
   BadRequest,
@@ -63,8 +69,8 @@ export type { ErrorClassOf } from './create';
 export { entryFor, normalizeError, serializeProblem, toProblem } from './problem';
 export type { NormalizedError, ProblemContext, ProblemDocument, ProblemResponse } from './problem';
 
-export { createLanguageNegotiator } from './negotiate';
-export type { LanguageNegotiator } from './negotiate';
+export { createLanguageLookup, createLanguageNegotiator } from './negotiate';
+export type { LanguageLookup, LanguageNegotiator } from './negotiate';
 
 export { CATALOGS, LOCALES } from './locales';
 export type { Catalog, CatalogEntry, Locale, Phrases } from './locales';

@@ -14,7 +14,8 @@ export interface Message<K extends string = string> {
 
 /**
  * Refers to an app message (the `messages` option of `errorHandler()`) or a built-in
- * phrase, to be rendered in the client's language.
+ * phrase, to be rendered in the client's language. It takes any string key; for keys and
+ * parameters checked at compile time, use the `message` returned by `defineMessages()`.
  *
  * @example
  * throw new NotFound({ detail: message('user.notFound', { id: 42 }) });

@@ -5,6 +5,8 @@ import Negotiator from 'negotiator';
 const MAX_HEADER_LENGTH = 256;
 // Distinct headers remembered; real traffic repeats a few dozen values.
 const CACHE_SIZE = 500;
+// Longer than any real tag: the app's choice may come from a query string.
+const MAX_TAG_LENGTH = 64;
 // A well-formed language range (RFC 4647 §2.1), or `*`.
 const LANGUAGE_RANGE = /^(?:\*|[a-z]{1,8}(?:-[a-z0-9]{1,8})*)$/i;
 
@@ -25,14 +27,13 @@ export type LanguageNegotiator = (acceptLanguage: string | undefined) => string;
  * Builds a negotiator over a fixed set of languages: RFC 4647 lookup with q-values,
  * where `ko-KR` reaches `ko`, `zh-TW` reaches `zh-Hant`, `pt` reaches `pt-BR`, `*` the
  * default; `q=0` excludes; invalid ranges are skipped; anything unusable gives the default.
- * Results are cached per header value (bounded).
+ * Results are cached per header value (bounded; headers cut to their head are not cached).
  */
 export function createLanguageNegotiator(supported: readonly string[], defaultLocale: string): LanguageNegotiator {
   const lookup = buildLookup(supported);
   const cache = new Map<string, string>();
 
-  function negotiate(header: string): string {
-    const head = header.length > MAX_HEADER_LENGTH ? header.slice(0, header.lastIndexOf(',', MAX_HEADER_LENGTH) + 1 || MAX_HEADER_LENGTH) : header;
+  function negotiate(head: string): string {
     const negotiator = new Negotiator({ headers: { 'accept-language': head } });
     for (const range of negotiator.languages()) {
       if (!LANGUAGE_RANGE.test(range)) continue;
@@ -43,6 +44,14 @@ export function createLanguageNegotiator(supported: readonly string[], defaultLo
     return defaultLocale;
   }
 
+  function safely(head: string): string {
+    try {
+      return negotiate(head);
+    } catch {
+      return defaultLocale;
+    }
+  }
+
   // `*` means any language not listed otherwise: the default, unless the client ruled it out.
   function wildcard(negotiator: Negotiator): string {
     if (negotiator.languages([defaultLocale]).length > 0) return defaultLocale;
@@ -51,17 +60,33 @@ export function createLanguageNegotiator(supported: readonly string[], defaultLo
 
   return (header) => {
     if (header === undefined || header === '') return defaultLocale;
+    // A cut header is not cached: hashing a 10 kB key costs more than parsing its head,
+    // and a kept slice would keep the whole header in memory.
+    if (header.length > MAX_HEADER_LENGTH) return safely(header.slice(0, header.lastIndexOf(',', MAX_HEADER_LENGTH) + 1 || MAX_HEADER_LENGTH));
     let locale = cache.get(header);
     if (locale === undefined) {
-      try {
-        locale = negotiate(header);
-      } catch {
-        locale = defaultLocale;
-      }
+      locale = safely(header);
       if (cache.size >= CACHE_SIZE) cache.clear();
       cache.set(header, locale);
     }
     return locale;
+  };
+}
+
+/** Finds the supported language for one tag chosen by the app, or `undefined` when none fits. */
+export type LanguageLookup = (tag: string) => string | undefined;
+
+/**
+ * Builds an RFC 4647 lookup of a single language tag (such as a user's saved preference)
+ * over a fixed set of languages, with the same aliases as {@link createLanguageNegotiator}.
+ * Unlike the negotiator it answers `undefined` rather than a default, so the caller can
+ * fall back to `Accept-Language`.
+ */
+export function createLanguageLookup(supported: readonly string[]): LanguageLookup {
+  const lookup = buildLookup(supported);
+  return (tag) => {
+    if (typeof tag !== 'string' || tag.length > MAX_TAG_LENGTH || tag === '*' || !LANGUAGE_RANGE.test(tag)) return undefined;
+    return lookupRange(lookup, tag.toLowerCase());
   };
 }
 

@@ -360,17 +360,19 @@ describe('errorHandler: language', () => {
   it.each([
     ['ko-KR,ko;q=0.9,en;q=0.8', 'ko'],
     ['en;q=0.5, ko;q=0.9', 'ko'],
-    ['fr-CH, fr;q=0.9, ko;q=0.1', 'ko'],
+    ['fr-CH, fr;q=0.9, ko;q=0.1', 'fr'],
+    ['it-CH, it;q=0.9, ko;q=0.1', 'ko'],
     ['*', 'en'],
     ['ko;q=0, *', 'en'],
     ['en;q=0, *', 'ko'],
-    ['de', 'en'],
+    ['de', 'de'],
+    ['it', 'en'],
     [';;;,,,=q', 'en'],
     ['\u00ff\u00fe garbage', 'en'],
   ])('Accept-Language "%s" answers in %s', async (header, locale) => {
     const res = await request(throwing(new NotFound())).get('/boom').set('Accept-Language', header);
     expect(res.headers['content-language']).toBe(locale);
-    expect(res.body.title).toBe(CATALOGS[locale as 'en' | 'ko'].statuses[404].title);
+    expect(res.body.title).toBe(CATALOGS[locale as keyof typeof CATALOGS].statuses[404].title);
   });
 
   it('answers in the default locale without Accept-Language', async () => {

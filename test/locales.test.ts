@@ -33,3 +33,48 @@ describe('built-in catalogs', () => {
     for (const status of ERROR_STATUSES) expect(CATALOGS.ko.statuses[status].detail).toMatch(/(니다|십시오|세요)\.$/u);
   });
 });
+
+describe('the ten built-in languages', () => {
+  it('are registered in the documented order', () => {
+    expect(LOCALES).toEqual(['en', 'ko', 'ja', 'zh-Hans', 'zh-Hant', 'es', 'fr', 'de', 'pt-BR', 'vi']);
+  });
+
+  it.each(LOCALES)('%s is a canonical BCP 47 tag, usable as Content-Language', (locale) => {
+    expect(Intl.getCanonicalLocales(locale)).toEqual([locale]);
+  });
+
+  it.each([
+    ['ko', /[\uac00-\ud7a3]/u],
+    ['ja', /[\u3040-\u30ff]/u],
+    ['zh-Hans', /[\u4e00-\u9fff]/u],
+    ['zh-Hant', /[\u4e00-\u9fff]/u],
+    ['vi', /[ăâđêôơưạảấầẩẫậắằẳẵặẹẻẽếềểễệịỉọỏốồổỗộớờởỡợụủứừửữựỳỵỷỹ]/iu],
+  ] as const)('%s writes every title and description in its own script', (locale, script) => {
+    for (const status of ERROR_STATUSES) {
+      expect(CATALOGS[locale].statuses[status].detail).toMatch(script);
+    }
+  });
+
+  it('writes Japanese descriptions in the polite です/ます register', () => {
+    for (const status of ERROR_STATUSES) expect(CATALOGS.ja.statuses[status].detail).toMatch(/(ます|ません|ました|でした|です|ください)。$/u);
+  });
+
+  it('keeps Simplified and Traditional Chinese apart', () => {
+    const differing = ERROR_STATUSES.filter((status) => CATALOGS['zh-Hans'].statuses[status].detail !== CATALOGS['zh-Hant'].statuses[status].detail);
+    expect(differing).toEqual(ERROR_STATUSES);
+    for (const status of ERROR_STATUSES) {
+      // 们/务/请 are Simplified; 們/務/請 are Traditional.
+      expect(CATALOGS['zh-Hant'].statuses[status].detail).not.toMatch(/[们务请这资码时]/u);
+      expect(CATALOGS['zh-Hans'].statuses[status].detail).not.toMatch(/[們務請這資碼時]/u);
+    }
+  });
+
+  it.each([
+    ['es', /(?<!\p{L})(tú|tienes|puedes|debes)(?!\p{L})/iu],
+    ['fr', /(?<!\p{L})(tu|toi|ton|ta|tes)(?!\p{L})/iu],
+    ['de', /(?<!\p{L})(du|dich|dir|dein\p{L}*)(?!\p{L})/u],
+    ['pt-BR', /(?<!\p{L})(tu|teu|tua)(?!\p{L})/iu],
+  ] as const)('%s never addresses the reader informally', (locale, informal) => {
+    for (const status of ERROR_STATUSES) expect(CATALOGS[locale].statuses[status].detail).not.toMatch(informal);
+  });
+});

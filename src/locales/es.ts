@@ -26,7 +26,7 @@ const es = {
     422: { title: 'Contenido no procesable', detail: 'La solicitud está bien formada, pero no se pudo procesar su contenido.' },
     423: { title: 'Bloqueado', detail: 'El recurso está bloqueado y no se puede modificar en este momento.' },
     424: { title: 'Dependencia fallida', detail: 'La solicitud falló porque falló otra solicitud de la que depende.' },
-    425: { title: 'Demasiado pronto', detail: 'El servidor no procesará una solicitud que podría volver a reproducirse; vuelva a enviarla más tarde.' },
+    425: { title: 'Demasiado pronto', detail: 'El servidor no procesará una solicitud que podría ser una repetición; vuelva a enviarla más tarde.' },
     426: { title: 'Actualización requerida', detail: 'El cliente debe cambiar a otro protocolo para usar este recurso.' },
     428: { title: 'Condición previa requerida', detail: 'Esta solicitud debe ser condicional, por ejemplo, con un encabezado If-Match.' },
     429: { title: 'Demasiadas solicitudes', detail: 'Se enviaron demasiadas solicitudes en un período determinado; reduzca el ritmo e inténtelo de nuevo más tarde.' },
