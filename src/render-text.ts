@@ -1,0 +1,21 @@
+/**
+ * The `text/plain` form of a problem: one line a terminal user reads at a glance. Pure.
+ */
+import type { ProblemDocument } from './problem';
+
+// A detail with line breaks would make the one-line answer look like several.
+const LINE_BREAKS = /[\r\n\u2028\u2029]+/g;
+
+/**
+ * `503 Service Unavailable: <detail>` in the response's language, then in debug mode the
+ * stack, one frame a line.
+ */
+export function renderText(problem: ProblemDocument): string {
+  const line = `${problem.status} ${oneLine(problem.title)}: ${oneLine(problem.detail)}\n`;
+  const stack = problem.stack;
+  return Array.isArray(stack) ? `${line}\n${stack.join('\n')}\n` : line;
+}
+
+function oneLine(value: unknown): string {
+  return String(value).replace(LINE_BREAKS, ' ');
+}
