@@ -47,12 +47,6 @@ export interface Representation {
 /** Picks the format for an `Accept` value; the default for a missing, `*\/*` or unsatisfiable one. */
 export type FormatNegotiator = (accept: string | undefined) => Format;
 
-const MEDIA_TYPES: Readonly<Record<Format, string>> = {
-  'problem+json': 'application/problem+json',
-  json: 'application/json',
-  html: 'text/html',
-  text: 'text/plain',
-};
 const CONTENT_TYPES: Readonly<Record<Format, string>> = {
   'problem+json': 'application/problem+json; charset=utf-8',
   json: 'application/json; charset=utf-8',
@@ -86,8 +80,9 @@ export function checkFormats(value: unknown): readonly Format[] {
  */
 export function createFormatNegotiator(formats: readonly Format[]): FormatNegotiator {
   const fallback = formats[0] ?? 'problem+json';
-  const available = formats.map((format) => MEDIA_TYPES[format]);
-  const byMediaType = new Map(formats.map((format) => [MEDIA_TYPES[format], format]));
+  // Offered with their charset, so that `text/plain; charset=utf-8` matches too.
+  const available = formats.map((format) => CONTENT_TYPES[format]);
+  const byMediaType = new Map(formats.map((format) => [CONTENT_TYPES[format], format]));
   const cache = new Map<string, Format>();
 
   function negotiate(header: string): Format {

@@ -40,6 +40,7 @@ const STYLE = [
   '.status{margin:0 0 .25rem;color:var(--accent);font-size:.9rem;font-weight:600;letter-spacing:.06em}',
   'h1{margin:0 0 .75rem;font-size:1.6rem;line-height:1.3;font-weight:650}',
   'p{margin:0 0 .75rem;overflow-wrap:anywhere}',
+  'main>:last-child{margin-bottom:0}',
   '.description{color:var(--muted)}',
   '.retry{margin:1.25rem 0 0;padding:.75rem 1rem;border-radius:10px;background:var(--note);font-weight:500}',
   'pre{margin:1.25rem 0 0;padding:.75rem;border-radius:8px;background:var(--note);font-size:.8rem;line-height:1.45;overflow:auto;white-space:pre}',
