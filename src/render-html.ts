@@ -3,6 +3,7 @@
  * external asset), readable on a phone, and every value HTML-escaped. Pure.
  */
 import type { ProblemDocument } from './problem';
+import { shownItems } from './render-items';
 
 /** What the page needs besides the problem document. */
 export interface HtmlPageContext {
@@ -42,6 +43,8 @@ const STYLE = [
   'p{margin:0 0 .75rem;overflow-wrap:anywhere}',
   'main>:last-child{margin-bottom:0}',
   '.description{color:var(--muted)}',
+  '.errors{margin:0 0 .75rem;padding-left:1.25rem}.errors li{margin:.25rem 0;overflow-wrap:anywhere}',
+  'code{font-family:ui-monospace,SFMono-Regular,Menlo,Consolas,monospace;font-size:.9em;padding:.05rem .3rem;border-radius:4px;background:var(--note)}',
   '.retry{margin:1.25rem 0 0;padding:.75rem 1rem;border-radius:10px;background:var(--note);font-weight:500}',
   'pre{margin:1.25rem 0 0;padding:.75rem;border-radius:8px;background:var(--note);font-size:.8rem;line-height:1.45;overflow:auto;white-space:pre}',
   '@media (max-width:30rem){body{align-items:flex-start;padding:1rem}main{padding:1.5rem 1.25rem;margin-top:8vh}h1{font-size:1.4rem}}',
@@ -49,7 +52,7 @@ const STYLE = [
 
 /**
  * The error page of a problem: status, title as `<h1>`, description, the `detail` when it
- * says more, the retry sentence, and in debug mode the stack.
+ * says more, the itemised `errors`, the retry sentence, and in debug mode the stack.
  */
 export function renderHtmlPage(problem: ProblemDocument, context: HtmlPageContext): string {
   const title = escapeHtml(problem.title);
@@ -71,6 +74,14 @@ export function renderHtmlPage(problem: ProblemDocument, context: HtmlPageContex
     `<p class="description">${escapeHtml(context.description)}</p>`,
   ];
   if (problem.detail !== context.description) parts.push(`<p class="detail">${escapeHtml(problem.detail)}</p>`);
+  const items = shownItems(problem);
+  if (items.length > 0) {
+    parts.push('<ul class="errors">');
+    for (const { pointer, detail } of items) {
+      parts.push(pointer === undefined ? `<li>${escapeHtml(detail)}</li>` : `<li><code>${escapeHtml(pointer)}</code> ${escapeHtml(detail)}</li>`);
+    }
+    parts.push('</ul>');
+  }
   if (context.retry !== undefined) parts.push(`<p class="retry">${escapeHtml(context.retry)}</p>`);
   const stack = problem.stack;
   if (Array.isArray(stack)) parts.push(`<pre>${escapeHtml(stack.join('\n'))}</pre>`);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import request from 'supertest';
-import { CATALOGS, errorHandler, escapeHtml, FORMATS, NotFound, ServiceUnavailable, Unauthorized } from '../src';
+import { CATALOGS, errorHandler, escapeHtml, FORMATS, NotFound, ServiceUnavailable, Unauthorized, UnprocessableContent } from '../src';
 import type { Format, RenderHtml } from '../src';
 import { checkFormats, createFormatNegotiator } from '../src/formats';
 import { handing, throwing } from './helpers/app';
@@ -91,6 +91,15 @@ describe('errorHandler: every format', () => {
   ] as const)('tells when to retry a 503 in words (%s)', async (locale, sentence) => {
     const res = await request(throwing(new ServiceUnavailable(120))).get('/boom').set('Accept', ACCEPT.html).set('Accept-Language', locale);
     expect(res.text).toContain(`<p class="retry">${sentence}</p>`);
+  });
+
+  it('shows the itemised errors of a 422 in the page and in plain text', async () => {
+    const error = new UnprocessableContent({ detail: 'The form has 2 problems.', errors: [{ pointer: '/email', detail: 'is not an email' }, { pointer: '/age', detail: 'must be 18 or more' }] });
+    const html = await request(throwing(error)).post('/boom').set('Accept', ACCEPT.html);
+    const text = await request(throwing(error)).post('/boom').set('Accept', ACCEPT.text);
+    expect(html.status).toBe(422);
+    expect(html.text).toContain('<ul class="errors">\n<li><code>/email</code> is not an email</li>\n<li><code>/age</code> must be 18 or more</li>\n</ul>');
+    expect(text.text).toBe('422 Unprocessable Content: The form has 2 problems.\n- /email: is not an email\n- /age: must be 18 or more\n');
   });
 
   it('gives the page no script, no external asset and no link', async () => {

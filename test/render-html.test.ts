@@ -54,6 +54,13 @@ describe('renderHtmlPage', () => {
     expect(renderHtmlPage(problem, { ...context, retry: 'Please try again in 2 minutes or so.' })).toContain('<p class="retry">Please try again in 2 minutes or so.</p>');
   });
 
+  it('lists the itemised errors that carry a text detail, escaped, and skips the others', () => {
+    const errors = [{ pointer: '/email', detail: 'must contain <@>' }, { detail: 'one field is missing' }, { pointer: '/x' }, null, 'text'];
+    const page = renderHtmlPage({ ...problem, errors }, context);
+    expect(page).toContain('<ul class="errors">\n<li><code>/email</code> must contain &lt;@&gt;</li>\n<li>one field is missing</li>\n</ul>');
+    expect(renderHtmlPage({ ...problem, errors: [] }, context)).not.toContain('<ul');
+  });
+
   it('shows the stack in debug mode only, escaped', () => {
     const page = renderHtmlPage({ ...problem, stack: ['Error: <boom>', '    at x (a.js:1:1)'] }, context);
     expect(page).toContain('<pre>Error: &lt;boom&gt;\n    at x (a.js:1:1)</pre>');
@@ -86,6 +93,11 @@ describe('renderText', () => {
 
   it('folds line breaks in the detail into spaces', () => {
     expect(renderText({ ...problem, detail: 'one\r\ntwo\nthree\u2028four' })).toBe('404 Not Found: one two three four\n');
+  });
+
+  it('adds one line per itemised error', () => {
+    const errors = [{ pointer: '/email', detail: 'is not an email' }, { detail: 'two\nlines' }, { pointer: '/x' }];
+    expect(renderText({ ...problem, errors })).toBe('404 Not Found: No user 42\n- /email: is not an email\n- two lines\n');
   });
 
   it('adds the stack under the line in debug mode', () => {
