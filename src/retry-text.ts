@@ -11,6 +11,9 @@ const MINUTE = 60;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
 const DELTA_SECONDS = /^\d+$/;
+// RFC 9110 §5.6.7 HTTP-date: IMF-fixdate, or the obsolete RFC 850 and asctime forms.
+// Checked before Date.parse, which would also read "1 2" or "2030" as a date.
+const HTTP_DATE = /^[A-Za-z]{3,9},? [\w -]+ \d{2}:\d{2}:\d{2}(?: GMT| \d{4})$/;
 
 /**
  * Builds the retry sentence of one language; the `Intl` formatters are created here, once,
@@ -36,7 +39,8 @@ export function createRetryDescriber(locale: string, phrases: Pick<Phrases, 'ret
     if (DELTA_SECONDS.test(value)) {
       seconds = Number(value);
     } else {
-      const at = Date.parse(value);
+      // asctime names no zone, yet means GMT; Date.parse would read it as local time.
+      const at = HTTP_DATE.test(value) ? Date.parse(value.endsWith(' GMT') ? value : `${value} GMT`) : Number.NaN;
       if (Number.isNaN(at)) return undefined;
       seconds = (at - now) / 1000;
       // A date days away reads better as a date than as "in 9 days".

@@ -36,6 +36,14 @@ describe('createRetryDescriber', () => {
     expect(korean(inTwoMinutes, NOW)).toBe('약 2분 후에 다시 시도해 주십시오.');
   });
 
+  it.each([
+    ['IMF-fixdate', 'Tue, 01 Jan 2030 06:02:00 GMT'],
+    ['RFC 850', 'Tuesday, 01-Jan-30 06:02:00 GMT'],
+    ['asctime', 'Tue Jan  1 06:02:00 2030'],
+  ])('reads the %s form of an HTTP-date', (_form, header) => {
+    expect(english(header, NOW)).toBe('Please try again in 2 minutes or so.');
+  });
+
   it('words an HTTP-date more than a day away as a date and time in UTC', () => {
     const later = 'Sat, 05 Jan 2030 16:00:00 GMT';
     expect(english(later, NOW)).toBe('Please try again after January 5, 2030 at 4:00 PM UTC.');
@@ -49,6 +57,8 @@ describe('createRetryDescriber', () => {
     ['a negative number', '-5'],
     ['a fraction', '1.5'],
     ['garbage', 'soon'],
+    ['a date that is no HTTP-date', '2030-01-02T00:00:00Z'],
+    ['digits Date.parse would read as a date', '1 2'],
     ['an empty value', ''],
   ])('says nothing for %s', (_name, header) => {
     expect(english(header, NOW)).toBeUndefined();
