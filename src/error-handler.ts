@@ -1,9 +1,11 @@
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import vary from 'vary';
+import { checkFormats, createFormatNegotiator, createRepresenter } from './formats';
+import type { Format, RenderHtml, Representation } from './formats';
 import type { Locale } from './locales';
 import { createLocalization } from './localize';
 import type { AppMessages, CatalogsOption } from './localize';
-import { serializeProblem, toProblem } from './problem';
+import { toProblem } from './problem';
 import type { ProblemResponse } from './problem';
 
 /** One log record of an error response. */
@@ -61,6 +63,13 @@ export interface ErrorHandlerOptions<L extends string = Locale> {
    * `error`/`warn`, or `false`. Default: `console`, silent when `NODE_ENV === 'test'`.
    */
   readonly log?: false | ((entry: ErrorLogEntry) => void) | Logger;
+  /**
+   * The formats negotiated on `Accept`, the first being the default (also for `*\/*`, no
+   * `Accept`, or one that accepts none). Default: `['problem+json', 'json', 'html', 'text']`.
+   */
+  readonly formats?: readonly Format[];
+  /** Writes the `text/html` page instead of the built-in one. */
+  readonly renderHtml?: RenderHtml;
 }
 
 const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
@@ -83,6 +92,14 @@ export function errorHandler<L extends string = Locale>(options: ErrorHandlerOpt
   const localization = createLocalization(options);
   const debug = options.debug ?? process.env.NODE_ENV === 'development';
   const log = createLog(options.log);
+  const formats = checkFormats(options.formats);
+  if (options.renderHtml !== undefined && typeof options.renderHtml !== 'function') {
+    throw new TypeError('errorHandler: renderHtml must be a function');
+  }
+  const negotiateFormat = createFormatNegotiator(formats);
+  const represent = createRepresenter(formats, localization.catalogs, options.renderHtml);
+  // With one format the response does not depend on Accept, and caches need not key on it.
+  const varyAccept = formats.length > 1;
 
   return function expressTypedErrorHandler(error, req, res, next) {
     // Too late to change the status: let Express close the connection.
@@ -94,7 +111,8 @@ export function errorHandler<L extends string = Locale>(options: ErrorHandlerOpt
     try {
       const { locale, catalog, resolve } = localization.select(req);
       problem = toProblem(error, { catalog, resolve, instance: pathOf(req), debug });
-      send(req, res, problem, locale);
+      const output = represent(negotiateFormat(req.headers.accept), problem, locale, req);
+      send(req, res, problem, locale, output, varyAccept);
     } catch {
       sendLastResort(res);
     }
@@ -111,7 +129,7 @@ export function errorHandler<L extends string = Locale>(options: ErrorHandlerOpt
   };
 }
 
-function send(req: Request, res: Response, problem: ProblemResponse, locale: string): void {
+function send(req: Request, res: Response, problem: ProblemResponse, locale: string, output: Representation, varyAccept: boolean): void {
   const http2 = req.httpVersionMajor >= 2;
   res.statusCode = problem.status;
   for (const name of STALE_CONTENT_HEADERS) res.removeHeader(name);
@@ -121,11 +139,13 @@ function send(req: Request, res: Response, problem: ProblemResponse, locale: str
   }
   // RFC 9110 §7.8: whoever sends Upgrade lists it in Connection.
   if (!http2 && res.hasHeader('Upgrade')) res.setHeader('Connection', 'Upgrade');
-  res.setHeader('Content-Type', PROBLEM_JSON);
+  res.setHeader('Content-Type', output.contentType);
   res.setHeader('Content-Language', locale);
   vary(res, 'Accept-Language');
+  if (varyAccept) vary(res, 'Accept');
   res.setHeader('X-Content-Type-Options', 'nosniff');
-  const body = serializeProblem(problem.body);
+  for (const [name, value] of output.headers) res.setHeader(name, value);
+  const body = output.body;
   res.setHeader('Content-Length', Buffer.byteLength(body));
   if (req.method === 'HEAD') res.end();
   else res.end(body);

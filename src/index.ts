@@ -72,6 +72,10 @@ export type { NormalizedError, ProblemContext, ProblemDocument, ProblemResponse 
 export { createLanguageLookup, createLanguageNegotiator } from './negotiate';
 export type { LanguageLookup, LanguageNegotiator } from './negotiate';
 
+export { FORMATS } from './formats';
+export type { Format, RenderHtml, RenderHtmlContext } from './formats';
+export { escapeHtml } from './render-html';
+
 export { CATALOGS, LOCALES } from './locales';
 export type { Catalog, CatalogEntry, Locale, Phrases } from './locales';
 

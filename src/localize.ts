@@ -64,6 +64,8 @@ export interface Localization {
   /** Every language with a catalog: the built-in ones in order, then the added ones. */
   readonly locales: readonly string[];
   readonly defaultLocale: string;
+  /** The catalog of every supported language, overrides applied. */
+  readonly catalogs: ReadonlyMap<string, Catalog>;
   /** The language of a request: the app's choice if it has a catalog, else `Accept-Language`. */
   select(req: Request): LocaleContext;
 }
@@ -97,6 +99,7 @@ export function createLocalization(options: LocalizationOptions = {}): Localizat
   return {
     locales,
     defaultLocale,
+    catalogs,
     select(req) {
       if (choose !== undefined) {
         try {

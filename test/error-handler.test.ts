@@ -34,7 +34,7 @@ describe('errorHandler: every status in both languages', () => {
     expect(res.status).toBe(status);
     expect(res.headers['content-type']).toBe('application/problem+json; charset=utf-8');
     expect(res.headers['content-language']).toBe(locale);
-    expect(res.headers.vary).toBe('Accept-Language');
+    expect(res.headers.vary).toBe('Accept-Language, Accept');
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['cache-control']).toBe(noStore(status) ? 'no-store' : undefined);
     expect(res.body).toEqual({ type: 'about:blank', title: entry.title, status, detail: entry.detail, instance: '/boom' });
@@ -53,7 +53,7 @@ describe('errorHandler: the example of the issue', () => {
     expect(res.headers['retry-after']).toBe('120');
     expect(res.headers['content-type']).toBe('application/problem+json; charset=utf-8');
     expect(res.headers['content-language']).toBe('ko');
-    expect(res.headers.vary).toBe('Accept-Language');
+    expect(res.headers.vary).toBe('Accept-Language, Accept');
     expect(res.headers['cache-control']).toBe('no-store');
     expect(res.text).toBe(
       JSON.stringify({ type: 'about:blank', title: CATALOGS.ko.statuses[503].title, status: 503, detail: CATALOGS.ko.statuses[503].detail, instance: '/report' }),
@@ -388,7 +388,7 @@ describe('errorHandler: language', () => {
     });
     app.use(errorHandler({ log: false }));
     const res = await request(app).get('/boom');
-    expect(res.headers.vary).toBe('Origin, Accept-Language');
+    expect(res.headers.vary).toBe('Origin, Accept-Language, Accept');
   });
 
   it('refuses an unknown defaultLocale when it is created', () => {

@@ -19,7 +19,7 @@ function serve<L extends string = Locale>(make: (req: Request) => unknown, optio
 /** A complete catalog for a made-up language, written out from the status table. */
 function esperanto(): Catalog {
   const statuses = Object.fromEntries(ERROR_STATUSES.map((status) => [status, { title: `Eraro ${status}`, detail: `La peto malsukcesis kun ${status}.` }]));
-  return { statuses: statuses as Catalog['statuses'], phrases: { clientError: { title: 'Klienta eraro', detail: 'La peto havas problemon.' }, serverError: { title: 'Servila eraro', detail: 'La servilo ne povis plenumi la peton.' } } };
+  return { statuses: statuses as Catalog['statuses'], phrases: { clientError: { title: 'Klienta eraro', detail: 'La peto havas problemon.' }, serverError: { title: 'Servila eraro', detail: 'La servilo ne povis plenumi la peton.' }, retryIn: 'Bonvolu reprovi {when}.', retryAt: 'Bonvolu reprovi post {date}.' } };
 }
 
 const MESSAGES = {
@@ -305,7 +305,7 @@ describe('locale option', () => {
   ])('?lang=%p with Accept-Language %s answers in %s', async (lang, header, locale) => {
     const res = await request(app).get('/boom').query(lang === undefined ? {} : { lang }).set('Accept-Language', header);
     expect(res.headers['content-language']).toBe(locale);
-    expect(res.headers.vary).toBe('Accept-Language');
+    expect(res.headers.vary).toBe('Accept-Language, Accept');
     expect(res.body.title).toBe(CATALOGS[locale as Locale].statuses[404].title);
   });
 
@@ -325,7 +325,7 @@ describe('locale option', () => {
     chosen.use(errorHandler({ log: false, locale: () => 'fr-CA' }));
     const res = await request(chosen).get('/boom').set('Accept-Language', 'ko');
     expect(res.headers['content-language']).toBe('fr');
-    expect(res.headers.vary).toBe('Cookie, Accept-Language');
+    expect(res.headers.vary).toBe('Cookie, Accept-Language, Accept');
   });
 
   it('names the default language in Content-Language when nothing matches', async () => {

@@ -69,11 +69,14 @@ describe('message compilation', () => {
     const app = throwing(new NotFound({ detail: message('user.notFound', { id: 42 }) }), {
       messages: { en: { 'user.notFound': 'No user {id}.', other: 'Other.' }, ko: { 'user.notFound': '사용자 {id}이(가) 없습니다.' } },
     });
-    expect(mockCompiled.sort()).toEqual(['en:No user {id}.', 'en:Other.', 'ko:사용자 {id}이(가) 없습니다.']);
+    // Built-in string phrases (the retry sentences) are compiled alongside, once each too.
+    const appMessages = () => mockCompiled.filter((entry) => !entry.includes('{when}') && !entry.includes('{date}')).sort();
+    expect(appMessages()).toEqual(['en:No user {id}.', 'en:Other.', 'ko:사용자 {id}이(가) 없습니다.']);
+    const compiledAtStart = mockCompiled.length;
     for (const language of ['en', 'ko', 'ja', 'ko']) {
       const res = await request(app).get('/boom').set('Accept-Language', language);
       expect(res.body.detail).toBe(language === 'ko' ? '사용자 42이(가) 없습니다.' : 'No user 42.');
     }
-    expect(mockCompiled).toHaveLength(3);
+    expect(mockCompiled).toHaveLength(compiledAtStart);
   });
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { HttpError, STATUSES } from '../src';
+import { FORMATS, HttpError, STATUSES } from '../src';
 import * as api from '../src';
 
 const readme = readFileSync(path.join(__dirname, '..', 'README.md'), 'utf8');
@@ -22,6 +22,13 @@ describe('README', () => {
       const className = /`(\w+)`/.exec(row.split('|')[2] ?? '')?.[1];
       expect(STATUSES[status as api.ErrorStatus].className).toBe(className);
     }
+  });
+
+  it('describes exactly the formats errorHandler() negotiates, with their Content-Type', () => {
+    const section = readme.slice(readme.indexOf('## Content negotiation'), readme.indexOf('## Localisation'));
+    const rows = section.split('\n').filter((line) => /^\| `[a-z+]+` \|/.test(line));
+    expect(rows.map((row) => /`([a-z+]+)`/.exec(row)?.[1])).toEqual([...FORMATS]);
+    for (const row of rows) expect(row).toMatch(/\| `(application|text)\/[a-z+]+; charset=utf-8` \|/);
   });
 
   it('shows the quick start commands', () => {

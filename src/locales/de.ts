@@ -47,6 +47,8 @@ const de = {
   phrases: {
     clientError: { title: 'Clientfehler', detail: 'Die Anfrage konnte wegen eines Fehlers in der Anfrage selbst nicht abgeschlossen werden.' },
     serverError: { title: 'Serverfehler', detail: 'Der Server konnte die Anfrage nicht abschließen.' },
+    retryIn: 'Bitte versuchen Sie es etwa {when} erneut.',
+    retryAt: 'Bitte versuchen Sie es nach dem {date} erneut.',
   },
 } satisfies Catalog;
 

@@ -47,6 +47,8 @@ const en = {
   phrases: {
     clientError: { title: 'Client Error', detail: 'The request could not be completed because of a problem with the request.' },
     serverError: { title: 'Server Error', detail: 'The server could not complete the request.' },
+    retryIn: 'Please try again {when} or so.',
+    retryAt: 'Please try again after {date}.',
   },
 } satisfies Catalog;
 

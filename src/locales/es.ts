@@ -47,6 +47,8 @@ const es = {
   phrases: {
     clientError: { title: 'Error del cliente', detail: 'No se pudo completar la solicitud porque presenta un problema.' },
     serverError: { title: 'Error del servidor', detail: 'El servidor no pudo completar la solicitud.' },
+    retryIn: 'Inténtelo de nuevo {when}, aproximadamente.',
+    retryAt: 'Inténtelo de nuevo después del {date}.',
   },
 } satisfies Catalog;
 

@@ -47,6 +47,8 @@ const fr = {
   phrases: {
     clientError: { title: 'Erreur du client', detail: "La requête n'a pas pu aboutir, car elle comporte un problème." },
     serverError: { title: 'Erreur du serveur', detail: "Le serveur n'a pas pu traiter la requête." },
+    retryIn: 'Veuillez réessayer {when} environ.',
+    retryAt: 'Veuillez réessayer après le {date}.',
   },
 } satisfies Catalog;
 

@@ -47,6 +47,8 @@ const ja = {
   phrases: {
     clientError: { title: 'クライアントエラー', detail: 'リクエストに問題があるため、完了できませんでした。' },
     serverError: { title: 'サーバーエラー', detail: 'サーバーはリクエストを完了できませんでした。' },
+    retryIn: '{when}を目安に、もう一度お試しください。',
+    retryAt: '{date}以降に、もう一度お試しください。',
   },
 } satisfies Catalog;
 

@@ -47,6 +47,8 @@ const ko = {
   phrases: {
     clientError: { title: '클라이언트 오류', detail: '요청에 문제가 있어 요청을 완료할 수 없습니다.' },
     serverError: { title: '서버 오류', detail: '서버가 요청을 완료할 수 없습니다.' },
+    retryIn: '약 {when}에 다시 시도해 주십시오.',
+    retryAt: '{date} 이후에 다시 시도해 주십시오.',
   },
 } satisfies Catalog;
 

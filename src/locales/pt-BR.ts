@@ -47,6 +47,8 @@ const ptBR = {
   phrases: {
     clientError: { title: 'Erro do cliente', detail: 'Não foi possível concluir a requisição porque ela apresenta um problema.' },
     serverError: { title: 'Erro do servidor', detail: 'O servidor não conseguiu concluir a requisição.' },
+    retryIn: 'Tente novamente {when}, aproximadamente.',
+    retryAt: 'Tente novamente depois de {date}.',
   },
 } satisfies Catalog;
 

@@ -15,6 +15,13 @@ export interface Phrases {
   readonly clientError: CatalogEntry;
   /** An unregistered 5xx code (e.g. 599). */
   readonly serverError: CatalogEntry;
+  /**
+   * The retry sentence of the HTML page when `Retry-After` is near; `{when}` is a relative
+   * time from `Intl.RelativeTimeFormat`, e.g. "in 2 minutes", "2분 후".
+   */
+  readonly retryIn: string;
+  /** The retry sentence when `Retry-After` is a date more than a day away; `{date}` is that date and time in UTC. */
+  readonly retryAt: string;
 }
 
 /**

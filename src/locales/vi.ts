@@ -47,6 +47,8 @@ const vi = {
   phrases: {
     clientError: { title: 'Lỗi phía máy khách', detail: 'Không thể hoàn tất yêu cầu vì yêu cầu có vấn đề.' },
     serverError: { title: 'Lỗi phía máy chủ', detail: 'Máy chủ không thể hoàn tất yêu cầu.' },
+    retryIn: 'Vui lòng thử lại {when}.',
+    retryAt: 'Vui lòng thử lại vào {date}.',
   },
 } satisfies Catalog;
 

@@ -47,6 +47,8 @@ const zhHans = {
   phrases: {
     clientError: { title: '客户端错误', detail: '请求存在问题，因此无法完成。' },
     serverError: { title: '服务器错误', detail: '服务器无法完成该请求。' },
+    retryIn: '请在大约{when}重试。',
+    retryAt: '请在{date}之后重试。',
   },
 } satisfies Catalog;
 

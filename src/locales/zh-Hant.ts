@@ -47,6 +47,8 @@ const zhHant = {
   phrases: {
     clientError: { title: '用戶端錯誤', detail: '請求有問題，因此無法完成。' },
     serverError: { title: '伺服器錯誤', detail: '伺服器無法完成請求。' },
+    retryIn: '請在大約{when}再試一次。',
+    retryAt: '請在{date}之後再試一次。',
   },
 } satisfies Catalog;
 
