@@ -5,6 +5,9 @@ import type { Locale } from './locales';
 import { createLanguageNegotiator } from './negotiate';
 import { serializeProblem, toProblem } from './problem';
 import type { ProblemResponse } from './problem';
+import { problemTypes } from './problem-type';
+import { checkResponse, headerLookup, StrictViolationError } from './strict';
+import type { StrictViolation } from './strict';
 
 /** One log record of an error response. */
 export interface ErrorLogEntry {
@@ -16,6 +19,8 @@ export interface ErrorLogEntry {
   readonly error: unknown;
   /** Headers the error asked for that were not sent (bad value, protected field). */
   readonly droppedHeaders?: readonly string[];
+  /** RFC rules the response broke (the `strict` option). */
+  readonly violations?: readonly StrictViolation[];
 }
 
 /** A logger such as pino, winston or `console`. */
@@ -38,6 +43,21 @@ export interface ErrorHandlerOptions {
    * `error`/`warn`, or `false`. Default: `console`, silent when `NODE_ENV === 'test'`.
    */
   readonly log?: false | ((entry: ErrorLogEntry) => void) | Logger;
+  /**
+   * A base URI for problem types: `type` becomes `<base>/<slug>` (e.g.
+   * `https://example.com/problems/service-unavailable`) for every registered status whose
+   * error sets no `type` of its own. Default: none, `type` is `about:blank`.
+   */
+  readonly typeBaseUri?: string;
+  /**
+   * Check each response against the RFC rules before it is sent (a required header
+   * missing, 405/501 to GET or HEAD, a body status that differs, a `type` that is not a
+   * URI reference, an extension name RFC 9457 advises against). `true` logs each violation
+   * at `warn` through `log`; `'throw'` sends nothing and throws a `StrictViolationError`,
+   * which Express hands to the next error handler (for tests). Default: `true` when
+   * `NODE_ENV` is `development` or `test`, else `false`.
+   */
+  readonly strict?: boolean | 'throw';
 }
 
 const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
@@ -64,6 +84,8 @@ export function errorHandler(options: ErrorHandlerOptions = {}): ErrorRequestHan
   const negotiate = createLanguageNegotiator(LOCALES, defaultLocale);
   const debug = options.debug ?? process.env.NODE_ENV === 'development';
   const log = createLog(options.log);
+  const types = options.typeBaseUri === undefined ? undefined : problemTypes(options.typeBaseUri);
+  const strict = options.strict ?? (process.env.NODE_ENV === 'development' || process.env.NODE_ENV === 'test');
 
   return function expressTypedErrorHandler(error, req, res, next) {
     // Too late to change the status: let Express close the connection.
@@ -72,12 +94,19 @@ export function errorHandler(options: ErrorHandlerOptions = {}): ErrorRequestHan
       return;
     }
     let problem: ProblemResponse | undefined;
+    let violations: readonly StrictViolation[] = [];
     try {
       const locale = negotiate(req.headers['accept-language']) as Locale;
-      problem = toProblem(error, { catalog: CATALOGS[locale], instance: pathOf(req), debug });
-      send(req, res, problem, locale);
+      problem = toProblem(error, { catalog: CATALOGS[locale], instance: pathOf(req), debug, types });
+      if (strict !== false) violations = check(req, res, problem);
+      // In throw mode nothing is sent: the violation below becomes Express's own answer.
+      if (strict !== 'throw' || violations.length === 0) send(req, res, problem, locale);
     } catch {
       sendLastResort(res);
+    }
+    if (violations.length > 0) {
+      if (strict === 'throw' && !res.headersSent) throw new StrictViolationError(violations);
+      log({ level: 'warn', status: problem?.status ?? 500, method: req.method, path: pathOf(req), error, violations });
     }
     if (problem !== undefined && (problem.status >= 500 || problem.dropped.length > 0)) {
       log({
@@ -112,6 +141,11 @@ function send(req: Request, res: Response, problem: ProblemResponse, locale: str
   else res.end(body);
 }
 
+function check(req: Request, res: Response, problem: ProblemResponse): readonly StrictViolation[] {
+  const header = headerLookup(problem.headers, (name) => res.getHeader(name), STALE_CONTENT_HEADERS);
+  return checkResponse({ method: req.method, status: problem.status, header, body: problem.body });
+}
+
 function sendLastResort(res: Response): void {
   try {
     if (res.headersSent) return;
@@ -136,7 +170,7 @@ function createLog(option: ErrorHandlerOptions['log']): (entry: ErrorLogEntry) =
   return (entry) => {
     try {
       if (typeof sink === 'function') sink(entry);
-      else sink[entry.level]({ err: entry.error, status: entry.status, method: entry.method, path: entry.path, droppedHeaders: entry.droppedHeaders }, `${entry.status} ${entry.method} ${entry.path}`);
+      else sink[entry.level]({ err: entry.error, status: entry.status, method: entry.method, path: entry.path, droppedHeaders: entry.droppedHeaders, violations: entry.violations }, `${entry.status} ${entry.method} ${entry.path}`);
     } catch {
       // A broken logger must not break the response that is already on its way.
     }

@@ -73,3 +73,15 @@ export { ERROR_STATUSES, STATUSES, isErrorStatus } from './status';
 export type { ClientErrorStatus, ErrorStatus, HeaderContract, ServerErrorStatus } from './status';
 
 export type { Challenge, RetryAfter } from './headers';
+
+export { problemJsonSchema } from './schema';
+export type { JsonSchema, ProblemSchemaOptions, ProblemTypeSpec } from './schema';
+
+export { mergeOpenApi, openApiErrorResponses } from './openapi';
+export type { OpenApiErrorComponents, OpenApiErrorOptions } from './openapi';
+
+export { parseChallenges, parseProblem, UnknownProblem } from './client';
+export type { FetchResponseLike, ReceivedResponse } from './client';
+
+export { StrictViolationError } from './strict';
+export type { StrictRule, StrictViolation } from './strict';
