@@ -60,6 +60,7 @@ const classes = errors as unknown as Readonly<Record<string, (new (...args: unkn
  */
 export function parseProblem(input: FetchResponseLike): Promise<HttpError<number>>;
 export function parseProblem(input: ReceivedResponse): HttpError<number>;
+export function parseProblem(input: FetchResponseLike | ReceivedResponse): HttpError<number> | Promise<HttpError<number>>;
 export function parseProblem(input: FetchResponseLike | ReceivedResponse): HttpError<number> | Promise<HttpError<number>> {
   try {
     if (isFetchResponse(input)) {

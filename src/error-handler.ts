@@ -105,7 +105,7 @@ export function errorHandler(options: ErrorHandlerOptions = {}): ErrorRequestHan
       sendLastResort(res);
     }
     if (violations.length > 0) {
-      if (strict === 'throw' && !res.headersSent) throw new StrictViolationError(violations);
+      if (strict === 'throw' && !res.headersSent) throw new StrictViolationError(violations, { cause: error });
       log({ level: 'warn', status: problem?.status ?? 500, method: req.method, path: pathOf(req), error, violations });
     }
     if (problem !== undefined && (problem.status >= 500 || problem.dropped.length > 0)) {

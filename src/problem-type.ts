@@ -17,9 +17,9 @@ export function isUriReference(value: unknown): value is string {
   return colon === -1 || (end !== -1 && colon > end) || SCHEME.test(value.slice(0, colon));
 }
 
-/** True for an absolute URI (RFC 3986 §4.3): a scheme, a colon, and the rest. */
+/** True for an absolute URI without query or fragment, to which a path segment can be appended. */
 export function isAbsoluteUri(value: unknown): value is string {
-  return isUriReference(value) && SCHEME.test(value.split(':', 1)[0] ?? '') && value.includes(':') && !value.includes('#');
+  return isUriReference(value) && value.includes(':') && SCHEME.test(value.slice(0, value.indexOf(':'))) && !/[?#]/.test(value);
 }
 
 /**

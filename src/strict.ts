@@ -1,6 +1,6 @@
 /**
  * Strict mode: the RFC rules an error response must meet, checked just before it is
- * sent. A handful of lookups per response, no allocation when all is well.
+ * sent. A handful of lookups per response: cheap enough to leave on in development.
  */
 import { CONTRACTS } from './headers';
 import { isUriReference } from './problem-type';
@@ -33,8 +33,9 @@ export class StrictViolationError extends Error {
   /** What was wrong with the response. */
   readonly violations: readonly StrictViolation[];
 
-  constructor(violations: readonly StrictViolation[]) {
-    super(`errorHandler strict mode: ${violations.map((violation) => violation.message).join('; ')}`);
+  /** `cause` is the error whose response broke the rules. */
+  constructor(violations: readonly StrictViolation[], options?: { readonly cause?: unknown }) {
+    super(`errorHandler strict mode: ${violations.map((violation) => violation.message).join('; ')}`, options);
     this.name = 'StrictViolationError';
     this.violations = violations;
   }

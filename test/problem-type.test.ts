@@ -33,6 +33,8 @@ describe('typeBaseUri', () => {
     expect(() => errorHandler({ typeBaseUri: '/problems' })).toThrow(TypeError);
     expect(() => errorHandler({ typeBaseUri: 'https://example.com/a b' })).toThrow(TypeError);
     expect(() => errorHandler({ typeBaseUri: 'https://example.com/problems#x' })).toThrow(TypeError);
+    expect(() => errorHandler({ typeBaseUri: 'https://example.com/problems?v=1' })).toThrow(TypeError);
+    expect(() => errorHandler({ typeBaseUri: 'urn:example:problems' })).not.toThrow();
   });
 });
 

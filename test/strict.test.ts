@@ -106,9 +106,10 @@ describe('strict: the other rules', () => {
 describe('strict: modes and defaults', () => {
   it("throws a StrictViolationError in 'throw' mode, which the next error handler receives", async () => {
     let caught: unknown;
+    const original = createError(405);
     const app = express();
     app.post('/boom', () => {
-      throw createError(405);
+      throw original;
     });
     app.use(errorHandler({ strict: 'throw', log: false }));
     app.use((error: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
@@ -121,6 +122,7 @@ describe('strict: modes and defaults', () => {
     expect(caught).toBeInstanceOf(StrictViolationError);
     expect((caught as StrictViolationError).violations.map((violation) => violation.rule)).toEqual(['missing-header']);
     expect((caught as Error).message).toBe('errorHandler strict mode: 405 is sent without the Allow header its RFC requires');
+    expect((caught as Error).cause).toBe(original);
   });
 
   it("lets Express answer 500 in 'throw' mode when nothing follows, and the process goes on", async () => {
