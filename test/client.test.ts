@@ -129,6 +129,11 @@ describe('parseProblem(): a status, headers and a parsed body', () => {
     expect(error.extensions).toEqual({ requestId: 'r-1', limits: { max: 3 } });
   });
 
+  it('reads headers from a Headers object', () => {
+    const error = parseProblem({ status: 503, headers: new Headers({ 'Retry-After': '7' }), body: problem(503) });
+    expect((error as ServiceUnavailable).retryAfter).toBe(7);
+  });
+
   it('reads a JSON text body and an empty body (a HEAD answer)', () => {
     const text = parseProblem({ status: 404, headers: { 'content-type': 'application/problem+json; charset=utf-8' }, body: JSON.stringify(problem(404)) });
     expect(text).toBeInstanceOf(NotFound);
