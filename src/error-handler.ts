@@ -7,6 +7,9 @@ import { createLocalization } from './localize';
 import type { AppMessages, CatalogsOption } from './localize';
 import { toProblem } from './problem';
 import type { ProblemResponse } from './problem';
+import { problemTypes } from './problem-type';
+import { checkResponse, headerLookup, StrictViolationError } from './strict';
+import type { StrictViolation } from './strict';
 
 /** One log record of an error response. */
 export interface ErrorLogEntry {
@@ -18,6 +21,8 @@ export interface ErrorLogEntry {
   readonly error: unknown;
   /** Headers the error asked for that were not sent (bad value, protected field). */
   readonly droppedHeaders?: readonly string[];
+  /** RFC rules the response broke (the `strict` option). */
+  readonly violations?: readonly StrictViolation[];
 }
 
 /** A logger such as pino, winston or `console`. */
@@ -70,6 +75,21 @@ export interface ErrorHandlerOptions<L extends string = Locale> {
   readonly formats?: readonly Format[];
   /** Writes the `text/html` page instead of the built-in one. */
   readonly renderHtml?: RenderHtml;
+  /**
+   * A base URI for problem types: `type` becomes `<base>/<slug>` (e.g.
+   * `https://example.com/problems/service-unavailable`) for every registered status whose
+   * error sets no `type` of its own. Default: none, `type` is `about:blank`.
+   */
+  readonly typeBaseUri?: string;
+  /**
+   * Check each response against the RFC rules before it is sent (a required header
+   * missing, 405/501 to GET or HEAD, a body status that differs, a `type` that is not a
+   * URI reference, an extension name RFC 9457 advises against). `true` logs each violation
+   * at `warn` through `log`; `'throw'` sends nothing and throws a `StrictViolationError`,
+   * which Express hands to the next error handler (for tests). Default: `true` when
+   * `NODE_ENV` is `development` or `test`, else `false`.
+   */
+  readonly strict?: boolean | 'throw';
 }
 
 const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
@@ -100,6 +120,8 @@ export function errorHandler<L extends string = Locale>(options: ErrorHandlerOpt
   const represent = createRepresenter(formats, localization.catalogs, options.renderHtml);
   // With one format the response does not depend on Accept, and caches need not key on it.
   const varyAccept = formats.length > 1;
+  const types = options.typeBaseUri === undefined ? undefined : problemTypes(options.typeBaseUri);
+  const strict = options.strict ?? (process.env.NODE_ENV === 'development' || process.env.NODE_ENV === 'test');
 
   return function expressTypedErrorHandler(error, req, res, next) {
     // Too late to change the status: let Express close the connection.
@@ -108,13 +130,22 @@ export function errorHandler<L extends string = Locale>(options: ErrorHandlerOpt
       return;
     }
     let problem: ProblemResponse | undefined;
+    let violations: readonly StrictViolation[] = [];
     try {
       const { locale, catalog, resolve } = localization.select(req);
-      problem = toProblem(error, { catalog, resolve, instance: pathOf(req), debug });
-      const output = represent(negotiateFormat(req.headers.accept), problem, locale, req);
-      send(req, res, problem, locale, output, varyAccept);
+      problem = toProblem(error, { catalog, resolve, instance: pathOf(req), debug, types });
+      if (strict !== false) violations = check(req, res, problem);
+      // In throw mode nothing is sent: the violation below becomes Express's own answer.
+      if (strict !== 'throw' || violations.length === 0) {
+        const output = represent(negotiateFormat(req.headers.accept), problem, locale, req);
+        send(req, res, problem, locale, output, varyAccept);
+      }
     } catch {
       sendLastResort(res);
+    }
+    if (violations.length > 0) {
+      if (strict === 'throw' && !res.headersSent) throw new StrictViolationError(violations, { cause: error });
+      log({ level: 'warn', status: problem?.status ?? 500, method: req.method, path: pathOf(req), error, violations });
     }
     if (problem !== undefined && (problem.status >= 500 || problem.dropped.length > 0)) {
       log({
@@ -151,6 +182,11 @@ function send(req: Request, res: Response, problem: ProblemResponse, locale: str
   else res.end(body);
 }
 
+function check(req: Request, res: Response, problem: ProblemResponse): readonly StrictViolation[] {
+  const header = headerLookup(problem.headers, (name) => res.getHeader(name), STALE_CONTENT_HEADERS);
+  return checkResponse({ method: req.method, status: problem.status, header, body: problem.body });
+}
+
 function sendLastResort(res: Response): void {
   try {
     if (res.headersSent) return;
@@ -175,7 +211,7 @@ function createLog(option: ErrorHandlerOptions['log']): (entry: ErrorLogEntry) =
   return (entry) => {
     try {
       if (typeof sink === 'function') sink(entry);
-      else sink[entry.level]({ err: entry.error, status: entry.status, method: entry.method, path: entry.path, droppedHeaders: entry.droppedHeaders }, `${entry.status} ${entry.method} ${entry.path}`);
+      else sink[entry.level]({ err: entry.error, status: entry.status, method: entry.method, path: entry.path, droppedHeaders: entry.droppedHeaders, violations: entry.violations }, `${entry.status} ${entry.method} ${entry.path}`);
     } catch {
       // A broken logger must not break the response that is already on its way.
     }

@@ -83,3 +83,14 @@ export { ERROR_STATUSES, STATUSES, isErrorStatus } from './status';
 export type { ClassNameOf, ClientErrorStatus, ContractOf, ErrorStatus, HeaderContract, RequiredContractStatus, ServerErrorStatus, StatusTable } from './status';
 
 export type { Challenge, ContractArgument, ContractProperty, RetryAfter } from './headers';
+export { problemJsonSchema } from './schema';
+export type { JsonSchema, ProblemSchemaOptions, ProblemTypeSpec } from './schema';
+
+export { mergeOpenApi, openApiErrorResponses } from './openapi';
+export type { OpenApiErrorComponents, OpenApiErrorOptions } from './openapi';
+
+export { parseChallenges, parseProblem, UnknownProblem } from './client';
+export type { FetchResponseLike, ReceivedResponse } from './client';
+
+export { StrictViolationError } from './strict';
+export type { StrictRule, StrictViolation } from './strict';

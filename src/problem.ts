@@ -45,6 +45,8 @@ export interface ProblemContext {
   readonly debug?: boolean;
   /** Renders a {@link Message} in the response's language; `undefined` when it has no text. */
   readonly resolve?: (message: Message) => string | undefined;
+  /** The default `type` per status (see `typeBaseUri`); a status missing here gets `about:blank`. */
+  readonly types?: Readonly<Record<number, string>>;
 }
 
 /** The parts of any thrown value that shape the response, read once and defensively. */
@@ -119,7 +121,7 @@ export function toProblem(error: unknown, context: ProblemContext): ProblemRespo
   const { status } = normalized;
   const entry = entryFor(context.catalog, status);
   const body: Record<string, unknown> = {
-    type: normalized.type ?? 'about:blank',
+    type: normalized.type ?? context.types?.[status] ?? 'about:blank',
     title: entry.title,
     status,
     detail: render(normalized.detail, context) ?? entry.detail,

@@ -1,0 +1,352 @@
+/**
+ * The client side of the contract: a response (ours or any RFC 9457 server's) read back
+ * into the error class of its status. No Express, no Node built-ins: safe in a browser.
+ */
+import * as errors from './errors';
+import { CONTRACTS } from './headers';
+import type { Challenge } from './headers';
+import { HttpError } from './http-error';
+import type { HttpErrorOptions, ProblemItem } from './http-error';
+import { statusRow } from './status';
+import type { HeaderContract } from './status';
+
+/** A fetch `Response`, or anything shaped like one. */
+export interface FetchResponseLike {
+  readonly status: number;
+  readonly headers: { get(name: string): string | null };
+  text(): Promise<string>;
+}
+
+/** A response already read: status, headers (any case; Node's or a plain object) and the parsed body. */
+export interface ReceivedResponse {
+  readonly status: number;
+  readonly headers?: { get(name: string): string | null } | Readonly<Record<string, string | number | readonly string[] | undefined>>;
+  /** The parsed JSON body, or its text. */
+  readonly body?: unknown;
+}
+
+/**
+ * An error response that is not one of ours to rebuild: an unregistered status, a status
+ * outside 400..599, or a body that is not a problem document. It keeps the body as received.
+ */
+export class UnknownProblem extends HttpError<number> {
+  /** The body as received: the parsed JSON, the text, or `undefined` when there was none. */
+  readonly body: unknown;
+
+  constructor(status: number, body: unknown, options?: HttpErrorOptions) {
+    // No header value: whatever the status, this error is built from the body alone.
+    super(status, undefined, options);
+    this.body = body;
+  }
+}
+
+const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance', 'errors']);
+const classes = errors as unknown as Readonly<Record<string, (new (...args: unknown[]) => HttpError<number>) | undefined>>;
+
+/**
+ * Reads an error response back into the class of its status: `ServiceUnavailable` with
+ * `retryAfter` (seconds or a `Date`) from `Retry-After`, `MethodNotAllowed` with `allow`,
+ * `Unauthorized` with its parsed `challenges`, and `detail`, `type`, `instance`, `errors`
+ * and extension members from the body. An unregistered status or a body that is not a
+ * problem document gives an {@link UnknownProblem} holding the raw body. Never throws
+ * (the promise never rejects).
+ *
+ * @example
+ * const res = await fetch('/report');
+ * if (!res.ok) {
+ *   const error = await parseProblem(res);
+ *   if (error instanceof ServiceUnavailable) setTimeout(retry, Number(error.retryAfter ?? 60) * 1000);
+ * }
+ */
+export function parseProblem(input: FetchResponseLike): Promise<HttpError<number>>;
+export function parseProblem(input: ReceivedResponse): HttpError<number>;
+export function parseProblem(input: FetchResponseLike | ReceivedResponse): HttpError<number> | Promise<HttpError<number>>;
+export function parseProblem(input: FetchResponseLike | ReceivedResponse): HttpError<number> | Promise<HttpError<number>> {
+  try {
+    if (isFetchResponse(input)) {
+      const { status, headers } = input;
+      return Promise.resolve()
+        .then(() => input.text())
+        .then(
+          (text) => build(status, headerReader(headers), text),
+          // A body that cannot be read (already used, network error) is not a problem document.
+          () => new UnknownProblem(readStatus(status), undefined),
+        );
+    }
+    return build(input?.status, headerReader(input?.headers), input?.body);
+  } catch {
+    // Only a hostile input (a throwing getter) gets here.
+    return new UnknownProblem(0, undefined);
+  }
+}
+
+/**
+ * The challenges of a `WWW-Authenticate` or `Proxy-Authenticate` value (RFC 9110 §11.6.1),
+ * in the shape the error classes accept: `{ scheme, realm?, params? }`, or `'<scheme> <token68>'`.
+ * Stops at the first malformed challenge and returns the ones before it.
+ *
+ * @example
+ * parseChallenges('Bearer realm="api", error="invalid_token"');
+ * // [{ scheme: 'Bearer', realm: 'api', params: { error: 'invalid_token' } }]
+ */
+export function parseChallenges(header: string): Challenge[] {
+  return new ChallengeReader(String(header)).readAll();
+}
+
+// A status the error can carry: 100..599, else 0 (what fetch reports for an opaque response).
+function readStatus(value: unknown): number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= 100 && value <= 599 ? value : 0;
+}
+
+function build(rawStatus: unknown, header: (name: string) => string | undefined, rawBody: unknown): HttpError<number> {
+  const status = readStatus(rawStatus);
+  try {
+    const body = readBody(rawBody, header('content-type'));
+    if (body === NOT_A_PROBLEM) return new UnknownProblem(status, rawBody);
+    const options = optionsOf(body);
+    const row = statusRow(status);
+    const Class = row === undefined ? undefined : classes[row.className];
+    if (row === undefined || Class === undefined) return new UnknownProblem(status, rawBody, options);
+    if (row.header === undefined) return new Class(options);
+    return new Class(readContract(row.header, header(CONTRACTS[row.header].header.toLowerCase())), options);
+  } catch {
+    // A class constructor or a hostile body must not turn reading an error into throwing one.
+    return new UnknownProblem(status, rawBody);
+  }
+}
+
+const NOT_A_PROBLEM = Symbol('not a problem');
+type ProblemBody = Readonly<Record<string, unknown>>;
+
+// An empty body (a HEAD answer) is a problem with no members; JSON text is parsed when the
+// content type allows it; anything else must look like a problem document.
+function readBody(raw: unknown, contentType: string | undefined): ProblemBody | typeof NOT_A_PROBLEM {
+  if (raw === undefined || raw === null || raw === '') return {};
+  let value: unknown = raw;
+  if (typeof raw === 'string') {
+    if (contentType !== undefined && !/[/+]json\s*(;|$)/i.test(contentType.trim())) return NOT_A_PROBLEM;
+    try {
+      value = JSON.parse(raw) as unknown;
+    } catch {
+      return NOT_A_PROBLEM;
+    }
+  }
+  return isProblemBody(value) ? value : NOT_A_PROBLEM;
+}
+
+// RFC 9457 makes every member optional, so a problem is an object whose standard members,
+// where present, have their types, and which has at least one of them.
+function isProblemBody(value: unknown): value is ProblemBody {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const body = value as ProblemBody;
+  const typed =
+    ['type', 'title', 'detail', 'instance'].every((name) => body[name] === undefined || typeof body[name] === 'string') &&
+    (body.status === undefined || typeof body.status === 'number') &&
+    (body.errors === undefined || Array.isArray(body.errors));
+  return typed && (body.type !== undefined || body.title !== undefined || body.status !== undefined);
+}
+
+function optionsOf(body: ProblemBody): HttpErrorOptions {
+  const extensions: Record<string, unknown> = {};
+  let found = false;
+  for (const name of Object.keys(body)) {
+    if (STANDARD_MEMBERS.has(name) || name === '__proto__') continue;
+    extensions[name] = body[name];
+    found = true;
+  }
+  return {
+    ...(typeof body.detail === 'string' ? { detail: body.detail } : {}),
+    ...(typeof body.type === 'string' ? { type: body.type } : {}),
+    ...(typeof body.instance === 'string' ? { instance: body.instance } : {}),
+    ...(Array.isArray(body.errors) ? { errors: body.errors as ProblemItem[] } : {}),
+    ...(found ? { extensions } : {}),
+  };
+}
+
+/** The constructor argument of a header contract, read back from the header's value. */
+function readContract(contract: HeaderContract, value: string | undefined): unknown {
+  switch (contract) {
+    case 'retry-after':
+      return value === undefined ? undefined : readRetryAfter(value);
+    case 'allow':
+    case 'upgrade':
+      return value === undefined ? [] : value.split(',').map((item) => item.trim()).filter(Boolean);
+    case 'www-authenticate':
+    case 'proxy-authenticate':
+      return value === undefined ? [] : parseChallenges(value);
+    case 'content-range': {
+      const length = value === undefined ? undefined : /^bytes\s+\*\/(\d+)$/i.exec(value.trim())?.[1];
+      return length === undefined ? undefined : Number(length);
+    }
+    case 'blocked-by':
+      return value === undefined ? undefined : readBlockedBy(value);
+  }
+}
+
+function readRetryAfter(value: string): number | Date | undefined {
+  const text = value.trim();
+  if (/^\d+$/.test(text)) return Number(text);
+  // RFC 9110 §5.6.7: recipients accept the obsolete date formats too, which Date.parse reads.
+  const time = /[A-Za-z]/.test(text) ? Date.parse(text) : Number.NaN;
+  return Number.isNaN(time) ? undefined : new Date(time);
+}
+
+// RFC 8288: `<uri>; rel="blocked-by"` among other links; `rel` may list several types.
+function readBlockedBy(value: string): string | undefined {
+  for (const match of value.matchAll(/<([^>]*)>((?:\s*;\s*[^;,<]*)*)/g)) {
+    const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^\s;,]+))/i.exec(match[2] ?? '');
+    const types = (rel?.[1] ?? rel?.[2] ?? '').toLowerCase().split(/\s+/);
+    if (types.includes('blocked-by')) return match[1];
+  }
+  return undefined;
+}
+
+function isFetchResponse(input: unknown): input is FetchResponseLike {
+  return (
+    typeof input === 'object' &&
+    input !== null &&
+    typeof (input as { text?: unknown }).text === 'function' &&
+    typeof (input as { headers?: { get?: unknown } }).headers?.get === 'function'
+  );
+}
+
+/** A case-insensitive header lookup over a `Headers`, Node's headers or a plain object. */
+function headerReader(headers: ReceivedResponse['headers']): (name: string) => string | undefined {
+  try {
+    if (headers === undefined || headers === null || typeof headers !== 'object') return () => undefined;
+    if (typeof headers.get === 'function') {
+      const get = headers.get.bind(headers) as (name: string) => string | null;
+      return (name) => get(name) ?? undefined;
+    }
+    const map = new Map<string, string>();
+    for (const [name, value] of Object.entries(headers)) {
+      const text = Array.isArray(value) ? value.join(', ') : typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
+      if (text !== undefined) map.set(name.toLowerCase(), text);
+    }
+    return (name) => map.get(name);
+  } catch {
+    return () => undefined;
+  }
+}
+
+const TCHAR = /[!#$%&'*+.^_`|~0-9A-Za-z-]/;
+const TOKEN68 = /^[A-Za-z0-9\-._~+/]+=*/;
+
+/** A cursor over one challenge list (RFC 9110 §11.6.1 and §5.6). */
+class ChallengeReader {
+  private at = 0;
+
+  constructor(private readonly text: string) {}
+
+  readAll(): Challenge[] {
+    const out: Challenge[] = [];
+    for (;;) {
+      this.skipSeparators();
+      if (this.at >= this.text.length) return out;
+      const challenge = this.readChallenge();
+      if (challenge === undefined) return out;
+      out.push(challenge);
+    }
+  }
+
+  private readChallenge(): Challenge | undefined {
+    const scheme = this.readToken();
+    if (scheme === undefined) return undefined;
+    const afterScheme = this.at;
+    this.skipWhitespace();
+    if (this.at === afterScheme || this.at >= this.text.length || this.peek() === ',') return { scheme };
+    const params: Record<string, string> = {};
+    let realm: string | undefined;
+    const add = (name: string, value: string): void => {
+      // RFC 9110 §11.2: each parameter name occurs once; the first one counts.
+      if (name.toLowerCase() === 'realm') realm ??= value;
+      else if (!Object.keys(params).some((known) => known.toLowerCase() === name.toLowerCase())) params[name] = value;
+    };
+    const first = this.readParam();
+    if (first === undefined) {
+      const token68 = TOKEN68.exec(this.text.slice(this.at))?.[0];
+      if (token68 === undefined) return undefined;
+      this.at += token68.length;
+      this.skipWhitespace();
+      if (this.at < this.text.length && this.peek() !== ',') return undefined;
+      return `${scheme} ${token68}`;
+    }
+    add(first[0], first[1]);
+    for (;;) {
+      const before = this.at;
+      this.skipSeparators();
+      if (this.at === before || this.at >= this.text.length) break;
+      const param = this.readParam();
+      if (param === undefined) {
+        // Not `name=value`: the next challenge starts here.
+        this.at = before;
+        break;
+      }
+      add(param[0], param[1]);
+    }
+    const challenge: { scheme: string; realm?: string; params?: Record<string, string> } = { scheme };
+    if (realm !== undefined) challenge.realm = realm;
+    if (Object.keys(params).length > 0) challenge.params = params;
+    return challenge;
+  }
+
+  /** `token BWS "=" BWS ( token / quoted-string )`, followed by the end or a comma; else nothing is consumed. */
+  private readParam(): [string, string] | undefined {
+    const start = this.at;
+    const name = this.readToken();
+    if (name !== undefined) {
+      this.skipWhitespace();
+      if (this.peek() === '=') {
+        this.at++;
+        this.skipWhitespace();
+        const value = this.peek() === '"' ? this.readQuoted() : this.readToken();
+        const end = this.at;
+        this.skipWhitespace();
+        if (value !== undefined && (this.at >= this.text.length || this.peek() === ',')) {
+          this.at = end;
+          return [name, value];
+        }
+      }
+    }
+    this.at = start;
+    return undefined;
+  }
+
+  private readToken(): string | undefined {
+    const start = this.at;
+    while (this.at < this.text.length && TCHAR.test(this.peek())) this.at++;
+    return this.at === start ? undefined : this.text.slice(start, this.at);
+  }
+
+  /** RFC 9110 §5.6.4: a backslash takes the next character literally. */
+  private readQuoted(): string | undefined {
+    let out = '';
+    for (let i = this.at + 1; i < this.text.length; i++) {
+      const ch = this.text[i] as string;
+      if (ch === '"') {
+        this.at = i + 1;
+        return out;
+      }
+      if (ch === '\\') {
+        i++;
+        if (i >= this.text.length) return undefined;
+        out += this.text[i];
+      } else {
+        out += ch;
+      }
+    }
+    return undefined;
+  }
+
+  private skipWhitespace(): void {
+    while (this.peek() === ' ' || this.peek() === '\t') this.at++;
+  }
+
+  private skipSeparators(): void {
+    while (this.peek() === ' ' || this.peek() === '\t' || this.peek() === ',') this.at++;
+  }
+
+  private peek(): string {
+    return this.text[this.at] ?? '';
+  }
+}
