@@ -75,7 +75,7 @@ export function notFound(options: NotFoundOptions = {}): RequestHandler {
     let state = states.get(stack);
     if (state === undefined) {
       // Read at the first request: by then every route is registered.
-      state = { stack, summary: summarize(stack, handler), cache: new Map() };
+      state = { stack, summary: summarize(stack, expressTypedNotFound), cache: new Map() };
       states.set(stack, state);
     }
     return state;
@@ -88,14 +88,14 @@ export function notFound(options: NotFoundOptions = {}): RequestHandler {
       // Most recently used goes last, so the first key is the one to evict.
       state.cache.delete(key);
     } else {
-      methods = methodsOf(state.stack, path, handler);
+      methods = methodsOf(state.stack, path, expressTypedNotFound);
       if (state.cache.size >= CACHE_SIZE) state.cache.delete(state.cache.keys().next().value as string);
     }
     state.cache.set(key, methods);
     return methods;
   };
 
-  function handler(req: Request, res: Response, next: NextFunction): void {
+  function expressTypedNotFound(req: Request, res: Response, next: NextFunction): void {
     const method = req.method;
     const path = pathname(req.originalUrl ?? req.url);
     let state: AppState | undefined;
@@ -136,7 +136,7 @@ export function notFound(options: NotFoundOptions = {}): RequestHandler {
     }
     next(new NotFound(withDetail(keys.notFound, params)));
   }
-  return handler;
+  return expressTypedNotFound;
 }
 
 function detailKeys(option: NotFoundOptions['detailKey']): NotFoundDetailKeys {

@@ -196,6 +196,24 @@ describe.each([
     expect((await request(app).delete('/health')).status).toBe(405);
   });
 
+  it('answers 404 under express.static mounted at a path, and still 501 elsewhere', async () => {
+    const app = api(express, {}, (a) => {
+      a.use('/public', express.static(__dirname));
+      a.put('/public/upload', ok);
+    });
+    expect((await request(app).delete('/public/upload')).status).toBe(404);
+    expect((await request(app).patch('/health')).status).toBe(501);
+  });
+
+  it('takes body parsers mounted at a path as passing requests on', async () => {
+    const app = api(express, {}, (a) => {
+      a.use('/api', express.urlencoded({ extended: false }));
+    });
+    const res = await request(app).post('/api/users/7');
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe('DELETE, GET, HEAD, OPTIONS, PUT');
+  });
+
   it('takes middleware mounted at the root as passing requests on', async () => {
     const app = api(express, {}, (a) => {
       a.use((_req, res, next) => {
@@ -213,6 +231,22 @@ describe.each([
     app.patch('/late', ok);
     const res = await request(app).patch('/late');
     expect(res.status).toBe(501);
+  });
+
+  it('answers from inside a nested router with the routes of the whole app before it', async () => {
+    const app = express();
+    app.get('/api/status', ok);
+    app.delete('/api/old', ok);
+    const v1 = express.Router();
+    v1.put('/items/:id', ok);
+    v1.use(notFound());
+    app.use('/api', v1);
+    app.post('/api/status', ok); // after notFound(): never reached
+    app.use(errorHandler({ log: false }));
+    expect((await request(app).delete('/api/items/3')).headers.allow).toBe('OPTIONS, PUT');
+    const status = await request(app).put('/api/status');
+    expect(status.status).toBe(405);
+    expect(status.headers.allow).toBe('GET, HEAD, OPTIONS');
   });
 
   it('answers inside a mounted sub-app with the sub-app routes', async () => {
