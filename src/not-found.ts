@@ -1,13 +1,17 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { MethodNotAllowed, NotFound, NotImplemented } from './errors';
+import type { HttpErrorOptions } from './http-error';
 import { message } from './message';
 import type { AppSummary, PathMethods, Stack } from './routes';
 import { methodsOf, shapeOf, stackOf, summarize } from './routes';
 
 /** The message keys `notFound()` may use for `detail`, one per answer. */
 export interface NotFoundDetailKeys {
+  /** For the 404 of a path no route matches. */
   readonly notFound?: string;
+  /** For the 405 of a known path with a wrong method; its parameters also carry `allow`. */
   readonly methodNotAllowed?: string;
+  /** For the 501 of a method no route has. */
   readonly notImplemented?: string;
 }
 
@@ -39,7 +43,14 @@ export interface NotFoundOptions {
 interface AppState {
   readonly stack: Stack;
   readonly summary: AppSummary;
-  readonly cache: Map<string, PathMethods>;
+  readonly cache: Map<string, Known>;
+}
+
+/** What one path shape allows, with its `Allow` value made once. */
+interface Known {
+  /** The methods, or `undefined` when the path has no route or its methods cannot be known. */
+  readonly allowed: ReadonlySet<string> | undefined;
+  readonly allow: string;
 }
 
 /** How many path shapes each app keeps; the least recently used goes first. */
@@ -81,40 +92,43 @@ export function notFound(options: NotFoundOptions = {}): RequestHandler {
     return state;
   };
 
-  const methodsFor = (state: AppState, path: string): PathMethods => {
+  const knownFor = (state: AppState, path: string): Known => {
     const key = shapeOf(path, state.summary.literals);
-    let methods = state.cache.get(key);
-    if (methods !== undefined) {
+    let known = state.cache.get(key);
+    if (known !== undefined) {
       // Most recently used goes last, so the first key is the one to evict.
       state.cache.delete(key);
     } else {
-      methods = methodsOf(state.stack, path, expressTypedNotFound);
+      known = toKnown(methodsOf(state.stack, path, expressTypedNotFound));
       if (state.cache.size >= CACHE_SIZE) state.cache.delete(state.cache.keys().next().value as string);
     }
-    state.cache.set(key, methods);
-    return methods;
+    state.cache.set(key, known);
+    return known;
   };
 
   function expressTypedNotFound(req: Request, res: Response, next: NextFunction): void {
     const method = req.method;
     const path = pathname(req.originalUrl ?? req.url);
     let state: AppState | undefined;
-    let known: PathMethods | undefined;
+    let known: Known | undefined;
     try {
       state = stateOf(req);
       const appPath = state === undefined ? undefined : pathInApp(req, state.summary, path);
-      known = state === undefined || appPath === undefined ? undefined : methodsFor(state, appPath);
+      known = state === undefined || appPath === undefined ? undefined : knownFor(state, appPath);
     } catch {
       // A router we cannot read only costs the precision: the answer is a plain 404.
       state = undefined;
     }
-    const allowed = known !== undefined && !known.opaque && known.methods.size > 0 ? known.methods : undefined;
-    const params = { method, path };
+    const allowed = known?.allowed;
+    const allow = known?.allow ?? '';
+    // Only built when a detail key asks for the request's method and path.
+    const detail = (key: string | undefined, extra?: { allow: string }): HttpErrorOptions | undefined =>
+      key === undefined ? undefined : { detail: message(key, { method, path, ...extra }) };
 
     // Express answers OPTIONS itself when no route does; with our Allow list, as 204.
     if (method === 'OPTIONS' && allowed !== undefined && !allowed.has('OPTIONS')) {
       res.statusCode = 204;
-      res.setHeader('Allow', allowHeader(allowed));
+      res.setHeader('Allow', allow);
       res.end();
       return;
     }
@@ -126,15 +140,14 @@ export function notFound(options: NotFoundOptions = {}): RequestHandler {
       !state.summary.opaque &&
       !state.summary.methods.has(method)
     ) {
-      next(new NotImplemented(withDetail(keys.notImplemented, params)));
+      next(new NotImplemented(detail(keys.notImplemented)));
       return;
     }
     if (allow405 && allowed !== undefined && !allowed.has(method) && (getTo405 || !ALWAYS_ALLOWED.has(method))) {
-      const allow = allowHeader(allowed);
-      next(new MethodNotAllowed(allow, withDetail(keys.methodNotAllowed, { ...params, allow })));
+      next(new MethodNotAllowed(allow, detail(keys.methodNotAllowed, { allow })));
       return;
     }
-    next(new NotFound(withDetail(keys.notFound, params)));
+    next(new NotFound(detail(keys.notFound)));
   }
   return expressTypedNotFound;
 }
@@ -144,8 +157,9 @@ function detailKeys(option: NotFoundOptions['detailKey']): NotFoundDetailKeys {
   return option ?? {};
 }
 
-function withDetail(key: string | undefined, params: Readonly<Record<string, string>>): { detail?: ReturnType<typeof message> } {
-  return key === undefined ? {} : { detail: message(key, params) };
+function toKnown(found: PathMethods): Known {
+  const allowed = !found.opaque && found.methods.size > 0 ? found.methods : undefined;
+  return { allowed, allow: allowed === undefined ? '' : allowHeader(allowed) };
 }
 
 /** `Allow` in Express 5's order (alphabetical), with OPTIONS, which `notFound()` answers. */
