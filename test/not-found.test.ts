@@ -74,6 +74,15 @@ describe.each([
     expect(res.headers.allow).toBeUndefined();
   });
 
+  it.each(['get', 'head'] as const)('answers %s with 404, not 501, in an app without any GET route', async (method) => {
+    const app = express();
+    app.post('/items', ok);
+    app.use(notFound());
+    app.use(errorHandler({ log: false }));
+    expect((await request(app)[method]('/nope')).status).toBe(404);
+    expect((await request(app)[method]('/items')).status).toBe(404);
+  });
+
   it('answers HEAD with the GET route, not with 405', async () => {
     const res = await request(api(express)).head('/api/users/7');
     expect(res.status).toBe(200);
