@@ -1,0 +1,40 @@
+/**
+ * Requests no route answers: `npm run example -- unmatched`, then try
+ *   curl -i localhost:3000/nope                    # 404
+ *   curl -i -X POST localhost:3000/api/users/1     # 405, Allow: GET, HEAD, OPTIONS, PUT
+ *   curl -i -X PATCH localhost:3000/api/users/1    # 501: no route has PATCH
+ *   curl -i -X OPTIONS localhost:3000/health       # 204, Allow: GET, HEAD, OPTIONS
+ */
+import express from 'express';
+import type { Express, RequestHandler } from 'express';
+import { errorHandler, notFound } from '../src';
+
+const ok: RequestHandler = (_req, res) => {
+  res.json({ ok: true });
+};
+
+function addRoutes(app: Express): void {
+  app.use(express.json());
+  const users = express.Router();
+  users.route('/').get(ok).post(ok);
+  users.get('/:id', ok);
+  users.put('/:id', ok);
+  app.use('/api/users', users);
+  app.get('/health', ok);
+}
+
+/** The API with `notFound()` and `errorHandler()`: unmatched requests get a problem+json 404, 405 or 501. */
+export function createApp(): Express {
+  const app = express();
+  addRoutes(app);
+  app.use(notFound());
+  app.use(errorHandler());
+  return app;
+}
+
+/** The same routes with nothing after them: Express's own HTML "Cannot GET" 404, for comparison. */
+export function createExpressDefaultApp(): Express {
+  const app = express();
+  addRoutes(app);
+  return app;
+}

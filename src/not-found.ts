@@ -1,0 +1,190 @@
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import { MethodNotAllowed, NotFound, NotImplemented } from './errors';
+import type { HttpErrorOptions } from './http-error';
+import { message } from './message';
+import type { AppSummary, PathMethods, Stack } from './routes';
+import { methodsOf, shapeOf, stackOf, summarize } from './routes';
+
+/** The message keys `notFound()` may use for `detail`, one per answer. */
+export interface NotFoundDetailKeys {
+  /** For the 404 of a path no route matches. */
+  readonly notFound?: string;
+  /** For the 405 of a known path with a wrong method; its parameters also carry `allow`. */
+  readonly methodNotAllowed?: string;
+  /** For the 501 of a method no route has. */
+  readonly notImplemented?: string;
+}
+
+/** Options of {@link notFound}. */
+export interface NotFoundOptions {
+  /**
+   * Answer a known path with a method none of its routes has with 405 and `Allow`.
+   * Default: `true`; with `false` such a request gets 404 (or 501).
+   */
+  readonly methodNotAllowed?: boolean;
+  /**
+   * Answer a method that no route of the app implements with 501. Default: `true`;
+   * with `false` such a request gets 405 or 404.
+   */
+  readonly notImplemented?: boolean;
+  /**
+   * Also answer GET and HEAD with 405 on a path that only has routes for other methods.
+   * Default: `false`, such a GET gets 404, as RFC 9110 and MDN describe.
+   */
+  readonly methodNotAllowedForGet?: boolean;
+  /**
+   * A message key for `detail`, rendered by `errorHandler()` with the parameters
+   * `{ method, path }` (and `allow` for a 405): one key for every answer, or one per answer.
+   * Default: the status's own localised description.
+   */
+  readonly detailKey?: string | NotFoundDetailKeys;
+}
+
+interface AppState {
+  readonly stack: Stack;
+  readonly summary: AppSummary;
+  readonly cache: Map<string, Known>;
+}
+
+/** What one path shape allows, with its `Allow` value made once. */
+interface Known {
+  /** The methods, or `undefined` when the path has no route or its methods cannot be known. */
+  readonly allowed: ReadonlySet<string> | undefined;
+  readonly allow: string;
+}
+
+/** How many path shapes each app keeps; the least recently used goes first. */
+const CACHE_SIZE = 1000;
+const ALWAYS_ALLOWED = new Set(['GET', 'HEAD']);
+
+/**
+ * The last regular middleware of an app: it turns a request no route answered into a
+ * typed error for `errorHandler()`: 404 `NotFound` for an unknown path, 405
+ * `MethodNotAllowed` with the path's `Allow` list for a method its routes lack, and 501
+ * `NotImplemented` for a method no route of the app has. GET and HEAD are never 405 (unless
+ * `methodNotAllowedForGet`) or 501; `OPTIONS` on a path with routes answers 204 with `Allow`.
+ *
+ * The allowed methods are read from the app's own router (Express 4 or 5, nested routers,
+ * parameters, `app.route()`), once per path shape. A path under an `app.all()` route, or under
+ * middleware or a sub-app mounted at a path, may answer methods no one can see: it gets 404.
+ *
+ * @example
+ * app.get('/users/:id', getUser);
+ * app.use(notFound());      // DELETE /users/1: 405, Allow: GET, HEAD, OPTIONS
+ * app.use(errorHandler());
+ */
+export function notFound(options: NotFoundOptions = {}): RequestHandler {
+  const allow405 = options.methodNotAllowed ?? true;
+  const allow501 = options.notImplemented ?? true;
+  const getTo405 = options.methodNotAllowedForGet ?? false;
+  const keys = detailKeys(options.detailKey);
+  const states = new WeakMap<object, AppState>();
+
+  const stateOf = (req: Request): AppState | undefined => {
+    const stack = stackOf(req.app);
+    if (stack === undefined) return undefined;
+    let state = states.get(stack);
+    if (state === undefined) {
+      // Read at the first request: by then every route is registered.
+      state = { stack, summary: summarize(stack, expressTypedNotFound), cache: new Map() };
+      states.set(stack, state);
+    }
+    return state;
+  };
+
+  const knownFor = (state: AppState, path: string): Known => {
+    const key = shapeOf(path, state.summary.literals);
+    let known = state.cache.get(key);
+    if (known !== undefined) {
+      // Most recently used goes last, so the first key is the one to evict.
+      state.cache.delete(key);
+    } else {
+      known = toKnown(methodsOf(state.stack, path, expressTypedNotFound));
+      if (state.cache.size >= CACHE_SIZE) state.cache.delete(state.cache.keys().next().value as string);
+    }
+    state.cache.set(key, known);
+    return known;
+  };
+
+  function expressTypedNotFound(req: Request, res: Response, next: NextFunction): void {
+    const method = req.method;
+    const path = pathname(req.originalUrl ?? req.url);
+    let state: AppState | undefined;
+    let known: Known | undefined;
+    try {
+      state = stateOf(req);
+      const appPath = state === undefined ? undefined : pathInApp(req, state.summary, path);
+      known = state === undefined || appPath === undefined ? undefined : knownFor(state, appPath);
+    } catch {
+      // A router we cannot read only costs the precision: the answer is a plain 404.
+      state = undefined;
+    }
+    const allowed = known?.allowed;
+    const allow = known?.allow ?? '';
+    // Only built when a detail key asks for the request's method and path.
+    const detail = (key: string | undefined, extra?: { allow: string }): HttpErrorOptions | undefined =>
+      key === undefined ? undefined : { detail: message(key, { method, path, ...extra }) };
+
+    // Express answers OPTIONS itself when no route does; with our Allow list, as 204.
+    if (method === 'OPTIONS' && allowed !== undefined && !allowed.has('OPTIONS')) {
+      res.statusCode = 204;
+      res.setHeader('Allow', allow);
+      res.end();
+      return;
+    }
+    if (
+      allow501 &&
+      state !== undefined &&
+      !ALWAYS_ALLOWED.has(method) &&
+      method !== 'OPTIONS' &&
+      !state.summary.opaque &&
+      !state.summary.methods.has(method)
+    ) {
+      next(new NotImplemented(detail(keys.notImplemented)));
+      return;
+    }
+    if (allow405 && allowed !== undefined && !allowed.has(method) && (getTo405 || !ALWAYS_ALLOWED.has(method))) {
+      next(new MethodNotAllowed(allow, detail(keys.methodNotAllowed, { allow })));
+      return;
+    }
+    next(new NotFound(detail(keys.notFound)));
+  }
+  return expressTypedNotFound;
+}
+
+function detailKeys(option: NotFoundOptions['detailKey']): NotFoundDetailKeys {
+  if (typeof option === 'string') return { notFound: option, methodNotAllowed: option, notImplemented: option };
+  return option ?? {};
+}
+
+function toKnown(found: PathMethods): Known {
+  const allowed = !found.opaque && found.methods.size > 0 ? found.methods : undefined;
+  return { allowed, allow: allowed === undefined ? '' : allowHeader(allowed) };
+}
+
+/** `Allow` in Express 5's order (alphabetical), with OPTIONS, which `notFound()` answers. */
+function allowHeader(methods: ReadonlySet<string>): string {
+  return [...new Set([...methods, 'OPTIONS'])].sort().join(', ');
+}
+
+/** The path the app's own router matched, or `undefined` when it cannot be known. */
+function pathInApp(req: Request, summary: AppSummary, original: string): string | undefined {
+  // A sub-app sees its mount path cut off: that is `req.url` in its own top-level stack.
+  const mounted = (req.app as { parent?: unknown } | undefined)?.parent !== undefined;
+  if (!mounted) return original;
+  return summary.topLevel ? pathname(req.url) : undefined;
+}
+
+/** The path of a request target, as Express's router reads it (no query, no scheme and host). */
+function pathname(url: string | undefined): string {
+  let path = url ?? '/';
+  if (!path.startsWith('/')) {
+    const scheme = path.indexOf('://');
+    if (scheme !== -1) {
+      const slash = path.indexOf('/', scheme + 3);
+      path = slash === -1 ? '/' : path.slice(slash);
+    }
+  }
+  const end = path.search(/[?#]/);
+  return end === -1 ? path : path.slice(0, end);
+}

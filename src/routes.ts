@@ -1,0 +1,240 @@
+/**
+ * Reads an Express app's own router (Express 4's `app._router`, Express 5's `app.router`)
+ * to learn which methods a path allows. Only the layers' public shapes are read; nothing
+ * is called that could change request state (Express 4's `layer.match` writes to the layer).
+ */
+
+/** What the routes of one path allow. */
+export interface PathMethods {
+  /**
+   * True when a layer that matches the path may answer methods we cannot see (an
+   * `app.all()` route, middleware or a sub-app mounted at a path): the `Allow` list is unknown.
+   */
+  readonly opaque: boolean;
+  /** Upper-case methods of the matching routes, `HEAD` wherever `GET` is. */
+  readonly methods: ReadonlySet<string>;
+}
+
+/** What the whole app implements, read once. */
+export interface AppSummary {
+  /** Every method some route implements, `HEAD` wherever `GET` is. */
+  readonly methods: ReadonlySet<string>;
+  /** True when some layer may answer methods we cannot see, so no method is known to be unimplemented. */
+  readonly opaque: boolean;
+  /** Whether the middleware was found in the app's own top-level stack. */
+  readonly topLevel: boolean;
+  /** Lower-cased literal path segments of every pattern, when every pattern is simple. */
+  readonly literals: ReadonlySet<string> | undefined;
+}
+
+/** The parts of a route that are read. */
+export interface RouteLike {
+  readonly path?: unknown;
+  readonly methods?: Readonly<Record<string, unknown>>;
+}
+
+/** The parts of an Express 4 or 5 layer that are read. */
+export interface LayerLike {
+  readonly handle?: unknown;
+  readonly name?: unknown;
+  readonly route?: RouteLike;
+  /** Express 5 (router 2). */
+  readonly matchers?: unknown;
+  readonly rawPath?: unknown;
+  readonly slash?: unknown;
+  /** Express 4. */
+  readonly regexp?: (RegExp & { fast_slash?: unknown; fast_star?: unknown }) | undefined;
+}
+
+/** The `stack` of an Express router. */
+export type Stack = readonly LayerLike[];
+
+// Middleware known to pass every request on, wherever it is mounted: body-parser's parsers
+// and Express 4's own first two layers.
+const PASS_THROUGH = new Set(['jsonParser', 'urlencodedParser', 'textParser', 'rawParser', 'query', 'expressInit']);
+// express.static answers GET and HEAD only, and only for files that exist.
+const STATIC_METHODS = ['GET', 'HEAD'];
+// A thrown matcher (a malformed %-escape in a parameter) means the pattern did match.
+const THREW = Symbol('threw');
+
+/** The router stack of an Express 4 or 5 app, or `undefined` when it has none we can read. */
+export function stackOf(app: unknown): Stack | undefined {
+  if (typeof app !== 'function' && (typeof app !== 'object' || app === null)) return undefined;
+  try {
+    // Express 4 keeps its router in `_router`; its `app.router` getter throws.
+    const router = Object.hasOwn(app, '_router') ? (app as { _router?: unknown })._router : (app as { router?: unknown }).router;
+    const stack = (router as { stack?: unknown } | undefined)?.stack;
+    return Array.isArray(stack) ? (stack as Stack) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Walks the whole app up to `self` (what follows it is never reached) and sums it up. */
+export function summarize(stack: Stack, self: unknown): AppSummary {
+  const methods = new Set<string>();
+  const literals = new Set<string>();
+  let opaque = false;
+  let simple = true;
+  let topLevel = false;
+
+  const visit = (layers: Stack, depth: number): boolean => {
+    for (const layer of layers) {
+      const handle = layer.handle;
+      if (handle === self) {
+        topLevel = depth === 0;
+        return true;
+      }
+      if (typeof handle !== 'function') continue;
+      if (!collectLiterals(layer, literals)) simple = false;
+      if (layer.route !== undefined) {
+        if (!addRouteMethods(layer.route, methods)) opaque = true;
+      } else if (isRouter(handle)) {
+        if (visit(handle.stack, depth + 1)) return true;
+      } else if (handle.length < 4 && !isPassThrough(layer)) {
+        if (layer.name === 'serveStatic') for (const method of STATIC_METHODS) methods.add(method);
+        else opaque = true;
+      }
+    }
+    return false;
+  };
+  visit(stack, 0);
+  return { methods, opaque, topLevel, literals: simple ? literals : undefined };
+}
+
+/** The methods the routes matching `path` allow, reached as Express would dispatch it. */
+export function methodsOf(stack: Stack, path: string, self: unknown): PathMethods {
+  const methods = new Set<string>();
+  let opaque = false;
+
+  const visit = (layers: Stack, at: string): boolean => {
+    for (const layer of layers) {
+      const handle = layer.handle;
+      if (handle === self) return true;
+      if (typeof handle !== 'function') continue;
+      if (layer.route !== undefined) {
+        if (matchLayer(layer, at) !== undefined && !addRouteMethods(layer.route, methods)) opaque = true;
+      } else if (isRouter(handle)) {
+        const matched = matchLayer(layer, at);
+        if (matched === THREW) opaque = true;
+        else if (matched !== undefined) {
+          const rest = restOf(layer, at, matched);
+          if (rest !== undefined && visit(handle.stack, rest)) return true;
+        }
+      } else if (handle.length < 4 && !isPassThrough(layer) && matchLayer(layer, at) !== undefined) {
+        opaque = true;
+      }
+    }
+    return false;
+  };
+  visit(stack, path);
+  return { opaque, methods };
+}
+
+/**
+ * A key shared by every path that the app's routes cannot tell apart: a segment that is
+ * no literal of any pattern can only meet parameters and wildcards, so `/users/1` and
+ * `/users/2` share `/users/\0`. With a pattern we cannot read (a RegExp, `:id(\\d+)`,
+ * `file-:name`), every path is its own key.
+ */
+export function shapeOf(path: string, literals: ReadonlySet<string> | undefined): string {
+  if (literals === undefined) return path;
+  const segments = path.split('/');
+  for (let i = 0; i < segments.length; i++) {
+    const segment = segments[i] as string;
+    if (segment !== '' && !literals.has(segment.toLowerCase())) segments[i] = '\0';
+  }
+  return segments.join('/');
+}
+
+function isRouter(handle: unknown): handle is { stack: Stack } {
+  return Array.isArray((handle as { stack?: unknown }).stack);
+}
+
+// Middleware at its router's root (`app.use(fn)`) is taken to pass requests on: body
+// parsers, loggers, CORS, authentication. A sub-app can answer anything, wherever it is.
+function isPassThrough(layer: LayerLike): boolean {
+  if (typeof layer.name === 'string' && PASS_THROUGH.has(layer.name)) return true;
+  if (layer.name === 'mounted_app') return false;
+  return layer.slash === true || layer.regexp?.fast_slash === true;
+}
+
+/** Adds a route's methods; false for an `app.all()` route, whose methods are unknown. */
+function addRouteMethods(route: RouteLike, into: Set<string>): boolean {
+  const methods = route.methods;
+  if (methods === null || typeof methods !== 'object') return false;
+  if (methods._all === true) return false;
+  for (const name of Object.keys(methods)) {
+    if (methods[name] === true) into.add(name.toUpperCase());
+  }
+  // Express answers HEAD with the GET route.
+  if (into.has('GET')) into.add('HEAD');
+  return true;
+}
+
+/** The part of `path` the layer matches, `undefined` when it does not match. */
+function matchLayer(layer: LayerLike, path: string): string | typeof THREW | undefined {
+  if (Array.isArray(layer.matchers)) {
+    if (layer.slash === true) return '';
+    for (const matcher of layer.matchers as unknown[]) {
+      if (typeof matcher !== 'function') continue;
+      try {
+        const result = matcher(path) as { path?: unknown } | false;
+        if (result !== false && result !== null && typeof result === 'object') return typeof result.path === 'string' ? result.path : '';
+      } catch {
+        return THREW;
+      }
+    }
+    return undefined;
+  }
+  const regexp = layer.regexp;
+  if (!(regexp instanceof RegExp)) return undefined;
+  if (regexp.fast_slash === true) return '';
+  if (regexp.fast_star === true) return path;
+  regexp.lastIndex = 0;
+  return regexp.exec(path)?.[0];
+}
+
+/** The path a mounted router sees, or `undefined` where Express would not enter it. */
+function restOf(layer: LayerLike, path: string, matched: string): string | undefined {
+  if (matched.length === 0) return path;
+  if (path.slice(0, matched.length) !== matched) return undefined;
+  const next = path[matched.length];
+  // Express 4 also enters a router at a dot (`/file.json` under `/file`); Express 5 does not.
+  const express4 = !Array.isArray(layer.matchers);
+  if (next !== undefined && next !== '/' && !(express4 && next === '.')) return undefined;
+  const rest = path.slice(matched.length);
+  return rest.startsWith('/') ? rest : `/${rest}`;
+}
+
+const LITERAL = /^[A-Za-z0-9._~-]*$/;
+const PARAM = /^:[A-Za-z_$][A-Za-z0-9_$]*\??$/;
+const WILDCARD = /^\*(?:[A-Za-z_$][A-Za-z0-9_$]*)?$/;
+// What Express 4 (path-to-regexp 0.1) makes of a literal mount path: `/api/v1` gives `^\/api\/v1\/?(?=\/|$)`.
+const EXPRESS4_MOUNT = /^\^((?:\\\/[A-Za-z0-9_~-]+)+)\\\/\?\(\?=\\\/\|\$\)$/;
+
+/** Adds a layer's literal segments; false when its pattern is not made of whole segments. */
+function collectLiterals(layer: LayerLike, into: Set<string>): boolean {
+  if (layer.slash === true || layer.regexp?.fast_slash === true) return true;
+  const pattern = layer.route?.path ?? layer.rawPath;
+  if (pattern === undefined) {
+    // An Express 4 mount keeps only its RegExp.
+    const source = layer.regexp?.source;
+    const literal = source === undefined ? null : EXPRESS4_MOUNT.exec(source);
+    if (literal === null) return false;
+    for (const segment of (literal[1] as string).split('\\/')) if (segment !== '') into.add(segment.toLowerCase());
+    return true;
+  }
+  const patterns = Array.isArray(pattern) ? (pattern.flat(Infinity) as unknown[]) : [pattern];
+  for (const item of patterns) {
+    if (typeof item !== 'string') return false;
+    for (const segment of item.split('/')) {
+      if (LITERAL.test(segment)) {
+        if (segment !== '') into.add(segment.toLowerCase());
+      } else if (!PARAM.test(segment) && !WILDCARD.test(segment)) {
+        return false;
+      }
+    }
+  }
+  return true;
+}

@@ -1,0 +1,369 @@
+import express5 from 'express';
+import type { ErrorRequestHandler, Express, RequestHandler } from 'express';
+import request from 'supertest';
+import { errorHandler, isMessage, notFound } from '../src';
+import type { NotFoundOptions } from '../src';
+import * as routes from '../src/routes';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const express4 = require('express4') as typeof express5;
+
+const ok: RequestHandler = (_req, res) => {
+  res.send('ok');
+};
+
+/** An API with nested routers and parameters, no PATCH route, and our two middlewares last. */
+function api(express: typeof express5, options: NotFoundOptions = {}, extra?: (app: Express) => void): Express {
+  const app = express();
+  app.use(express.json());
+  const users = express.Router();
+  users.route('/').get(ok).post(ok);
+  users.get('/:id', ok);
+  users.put('/:id', ok);
+  users.delete('/:id', ok);
+  const v1 = express.Router();
+  v1.use('/users', users);
+  app.use('/api', v1);
+  app.get('/health', ok);
+  app.post('/login', ok);
+  extra?.(app);
+  app.use(notFound(options));
+  app.use(errorHandler({ log: false }));
+  return app;
+}
+
+describe.each([
+  ['Express 4', express4],
+  ['Express 5', express5],
+])('notFound() on %s', (_name, express) => {
+  it('answers an unknown path with a 404 problem and no Allow', async () => {
+    const res = await request(api(express)).get('/nope').set('Accept-Language', 'ko');
+    expect(res.status).toBe(404);
+    expect(res.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+    expect(res.headers.allow).toBeUndefined();
+    expect(res.headers['content-language']).toBe('ko');
+    expect(res.body).toMatchObject({ status: 404, instance: '/nope' });
+  });
+
+  it.each([
+    ['delete', '/health', 'GET, HEAD, OPTIONS'],
+    ['put', '/login', 'OPTIONS, POST'],
+    ['post', '/api/users/7', 'DELETE, GET, HEAD, OPTIONS, PUT'],
+    ['delete', '/api/users', 'GET, HEAD, OPTIONS, POST'],
+    ['post', '/API/Users/7/', 'DELETE, GET, HEAD, OPTIONS, PUT'],
+  ] as const)('answers %s %s with 405 and Allow: %s', async (method, path, allow) => {
+    const res = await request(api(express))[method](path);
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe(allow);
+    expect(res.body).toMatchObject({ status: 405, instance: path });
+  });
+
+  it.each([
+    ['patch', '/api/users/7'],
+    ['patch', '/nope'],
+  ] as const)('answers %s %s with 501 because no route has that method', async (method, path) => {
+    const res = await request(api(express))[method](path);
+    expect(res.status).toBe(501);
+    expect(res.headers.allow).toBeUndefined();
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it.each(['get', 'head'] as const)('answers %s on a path that only has POST with 404, never 405 or 501', async (method) => {
+    const res = await request(api(express))[method]('/login');
+    expect(res.status).toBe(404);
+    expect(res.headers.allow).toBeUndefined();
+  });
+
+  it.each(['get', 'head'] as const)('answers %s with 404, not 501, in an app without any GET route', async (method) => {
+    const app = express();
+    app.post('/items', ok);
+    app.use(notFound());
+    app.use(errorHandler({ log: false }));
+    expect((await request(app)[method]('/nope')).status).toBe(404);
+    expect((await request(app)[method]('/items')).status).toBe(404);
+  });
+
+  it('answers HEAD with the GET route, not with 405', async () => {
+    const res = await request(api(express)).head('/api/users/7');
+    expect(res.status).toBe(200);
+  });
+
+  it.each(['get', 'head'] as const)('answers %s with 405 on a path that only has POST when methodNotAllowedForGet is set', async (method) => {
+    const res = await request(api(express, { methodNotAllowedForGet: true }))[method]('/login');
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe('OPTIONS, POST');
+  });
+
+  it('answers OPTIONS on a path with routes with 204 and Allow', async () => {
+    const app = api(express, {}, (a) => {
+      a.put('/health', ok);
+    });
+    const res = await request(app).options('/health');
+    expect(res.status).toBe(204);
+    expect(res.headers.allow).toBe('GET, HEAD, OPTIONS, PUT');
+    expect(res.text).toBe('');
+  });
+
+  it('leaves OPTIONS in a nested router to Express, which answers it before notFound() is reached', async () => {
+    const res = await request(api(express)).options('/api/users/7');
+    expect(res.status).toBe(200);
+    expect(res.headers.allow?.replace(/ /g, '').split(',').sort()).toEqual(['DELETE', 'GET', 'HEAD', 'PUT']);
+  });
+
+  it('answers OPTIONS on an unknown path with 404', async () => {
+    const res = await request(api(express)).options('/nope');
+    expect(res.status).toBe(404);
+    expect(res.headers.allow).toBeUndefined();
+  });
+
+  it('leaves OPTIONS to the app when it has an OPTIONS route', async () => {
+    const app = api(express, {}, (a) => {
+      a.options('/health', (_req, res) => {
+        res.set('Allow', 'GET').status(200).send('mine');
+      });
+    });
+    const res = await request(app).options('/health');
+    expect(res.status).toBe(200);
+    expect(res.text).toBe('mine');
+  });
+
+  it('answers 404 where the OPTIONS route of the path passes the request on', async () => {
+    const app = api(express, {}, (a) => {
+      a.options('/health', (_req, _res, next) => next());
+    });
+    const res = await request(app).options('/health');
+    expect(res.status).toBe(404);
+  });
+
+  it('answers 404 when the route for the method exists but passes the request on', async () => {
+    const app = api(express, {}, (a) => {
+      a.put('/health', (_req, _res, next) => next());
+    });
+    const res = await request(app).put('/health');
+    expect(res.status).toBe(404);
+  });
+
+  it('answers a wrong method with 404 when methodNotAllowed is false', async () => {
+    const res = await request(api(express, { methodNotAllowed: false })).delete('/health');
+    expect(res.status).toBe(404);
+    expect(res.headers.allow).toBeUndefined();
+  });
+
+  it('answers a method no route has with 405 on a known path when notImplemented is false', async () => {
+    const res = await request(api(express, { notImplemented: false })).patch('/health');
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe('GET, HEAD, OPTIONS');
+  });
+
+  it('answers a method no route has with 404 on an unknown path when notImplemented is false', async () => {
+    const res = await request(api(express, { notImplemented: false })).patch('/nope');
+    expect(res.status).toBe(404);
+  });
+
+  it('reads routers mounted at a path with parameters', async () => {
+    const app = api(express, {}, (a) => {
+      const repos = express.Router({ mergeParams: true });
+      repos.get('/repos/:repo', ok);
+      a.use('/orgs/:org', repos);
+    });
+    const res = await request(app).post('/orgs/acme/repos/site');
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe('GET, HEAD, OPTIONS');
+    expect((await request(app).post('/orgs/acme/other')).status).toBe(404);
+  });
+
+  it('reads RegExp routes and routes with several paths', async () => {
+    const app = api(express, {}, (a) => {
+      a.get(/^\/reports\/\d+$/, ok);
+      a.put(['/a', '/b'], ok);
+    });
+    expect((await request(app).delete('/reports/12')).headers.allow).toBe('GET, HEAD, OPTIONS');
+    expect((await request(app).delete('/reports/x')).status).toBe(404);
+    expect((await request(app).delete('/b')).headers.allow).toBe('OPTIONS, PUT');
+  });
+
+  it('answers 404, not 405 or 501, on a path an app.all() route matches', async () => {
+    const app = api(express, {}, (a) => {
+      a.all('/dynamic', (req, res, next) => (req.method === 'PUT' ? res.send('put') : next()));
+      a.get('/dynamic', ok);
+    });
+    expect((await request(app).put('/dynamic')).text).toBe('put');
+    const res = await request(app).delete('/dynamic');
+    expect(res.status).toBe(404);
+    expect(res.headers.allow).toBeUndefined();
+    // The app.all() route may implement any method, so PATCH is not known to be unimplemented.
+    expect((await request(app).patch('/nope')).status).toBe(404);
+  });
+
+  it('answers 404 under middleware mounted at a path, which may answer any method', async () => {
+    const app = api(express, {}, (a) => {
+      a.use('/legacy', (req, res, next) => (req.method === 'PATCH' ? res.send('patched') : next()));
+      a.get('/legacy/page', ok);
+    });
+    expect((await request(app).patch('/legacy/page')).text).toBe('patched');
+    expect((await request(app).delete('/legacy/page')).status).toBe(404);
+    expect((await request(app).delete('/health')).status).toBe(405);
+  });
+
+  it('answers 404 under express.static mounted at a path, and still 501 elsewhere', async () => {
+    const app = api(express, {}, (a) => {
+      a.use('/public', express.static(__dirname));
+      a.put('/public/upload', ok);
+    });
+    expect((await request(app).delete('/public/upload')).status).toBe(404);
+    expect((await request(app).patch('/health')).status).toBe(501);
+  });
+
+  it('takes body parsers mounted at a path as passing requests on', async () => {
+    const app = api(express, {}, (a) => {
+      a.use('/api', express.urlencoded({ extended: false }));
+    });
+    const res = await request(app).post('/api/users/7');
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe('DELETE, GET, HEAD, OPTIONS, PUT');
+  });
+
+  it('takes middleware mounted at the root as passing requests on', async () => {
+    const app = api(express, {}, (a) => {
+      a.use((_req, res, next) => {
+        res.set('X-Seen', '1');
+        next();
+      });
+    });
+    const res = await request(app).delete('/health');
+    expect(res.status).toBe(405);
+    expect(res.headers['x-seen']).toBe('1');
+  });
+
+  it('ignores routes registered after notFound(), which no request reaches', async () => {
+    const app = api(express);
+    app.patch('/late', ok);
+    const res = await request(app).patch('/late');
+    expect(res.status).toBe(501);
+  });
+
+  it('answers from inside a nested router with the routes of the whole app before it', async () => {
+    const app = express();
+    app.get('/api/status', ok);
+    app.delete('/api/old', ok);
+    const v1 = express.Router();
+    v1.put('/items/:id', ok);
+    v1.use(notFound());
+    app.use('/api', v1);
+    app.post('/api/status', ok); // after notFound(): never reached
+    app.use(errorHandler({ log: false }));
+    expect((await request(app).delete('/api/items/3')).headers.allow).toBe('OPTIONS, PUT');
+    const status = await request(app).put('/api/status');
+    expect(status.status).toBe(405);
+    expect(status.headers.allow).toBe('GET, HEAD, OPTIONS');
+  });
+
+  it('answers inside a mounted sub-app with the sub-app routes', async () => {
+    const sub = express();
+    sub.get('/things', ok);
+    sub.put('/other', ok);
+    sub.use(notFound());
+    sub.use(errorHandler({ log: false }));
+    const app = api(express, {}, (a) => {
+      a.use('/v1', sub);
+    });
+    const res = await request(app).put('/v1/things');
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe('GET, HEAD, OPTIONS');
+  });
+
+  it('answers 404 under a sub-app that has no notFound() of its own', async () => {
+    const sub = express();
+    sub.get('/things', ok);
+    const app = api(express, {}, (a) => {
+      a.use('/v1', sub);
+    });
+    expect((await request(app).delete('/v1/things')).status).toBe(404);
+  });
+
+  it('gives the error the detail message key with the method and path', async () => {
+    const seen: unknown[] = [];
+    const capture: ErrorRequestHandler = (error: { status: number }, _req, res, _next) => {
+      seen.push(error);
+      res.status(error.status).end();
+    };
+    const app = express();
+    app.get('/health', ok);
+    app.delete('/other', ok);
+    app.use(notFound({ detailKey: { notFound: 'route.missing', methodNotAllowed: 'route.method' } }));
+    app.use(capture);
+    await request(app).get('/nope?q=1');
+    await request(app).delete('/health');
+    const [missing, method] = seen as [{ detail: unknown }, { detail: unknown }];
+    expect(isMessage(missing.detail)).toBe(true);
+    expect(missing.detail).toMatchObject({ key: 'route.missing', params: { method: 'GET', path: '/nope' } });
+    expect(method.detail).toMatchObject({ key: 'route.method', params: { method: 'DELETE', path: '/health', allow: 'GET, HEAD, OPTIONS' } });
+  });
+
+  it('uses one detail key for every answer when given a string', async () => {
+    const seen: { detail?: unknown }[] = [];
+    const app = express();
+    app.use(notFound({ detailKey: 'route.none' }));
+    app.use(((error: { detail?: unknown }, _req, res, _next) => {
+      seen.push(error);
+      res.status(501).end();
+    }) as ErrorRequestHandler);
+    await request(app).patch('/x');
+    expect(seen[0]?.detail).toMatchObject({ key: 'route.none', params: { method: 'PATCH', path: '/x' } });
+  });
+});
+
+describe('notFound() caching', () => {
+  afterEach(() => jest.restoreAllMocks());
+
+  it('reads the routes once per path shape', async () => {
+    const count = jest.spyOn(routes, 'methodsOf');
+    const app = api(express5);
+    for (const id of ['1', '2', '3', 'abc']) expect((await request(app).post(`/api/users/${id}`)).status).toBe(405);
+    expect(count).toHaveBeenCalledTimes(1);
+    await request(app).delete('/api/users');
+    await request(app).delete('/nope/1');
+    await request(app).delete('/nope/2');
+    expect(count).toHaveBeenCalledTimes(3);
+  });
+
+  it('reads the whole app once, at the first request it answers', async () => {
+    const count = jest.spyOn(routes, 'summarize');
+    const app = api(express5);
+    expect(count).toHaveBeenCalledTimes(0);
+    await request(app).delete('/health');
+    await request(app).patch('/health');
+    await request(app).get('/nope');
+    expect(count).toHaveBeenCalledTimes(1);
+  });
+
+  it('keeps each path apart when a pattern is not made of whole segments', async () => {
+    const count = jest.spyOn(routes, 'methodsOf');
+    const app = api(express5, {}, (a) => a.get('/files/:name.:ext', ok));
+    expect((await request(app).delete('/files/a.txt')).headers.allow).toBe('GET, HEAD, OPTIONS');
+    expect((await request(app).delete('/files/atxt')).status).toBe(404);
+    expect((await request(app).delete('/files/a.txt')).status).toBe(405);
+    expect(count).toHaveBeenCalledTimes(2);
+  });
+
+  it('keeps at most 1000 path shapes and drops the least recently used', () => {
+    const count = jest.spyOn(routes, 'methodsOf');
+    const app = express5();
+    app.get(/^\/n\/\d+$/, ok);
+    const handler = notFound();
+    app.use(handler);
+    const call = (url: string): void => {
+      const req = { method: 'DELETE', url, originalUrl: url, app } as unknown as Parameters<RequestHandler>[0];
+      handler(req, {} as Parameters<RequestHandler>[1], () => undefined);
+    };
+    call('/n/0');
+    for (let i = 1; i < 1000; i++) call(`/n/${i}`);
+    call('/n/0'); // used again: now the most recent
+    call('/n/1000'); // evicts /n/1
+    expect(count).toHaveBeenCalledTimes(1001);
+    call('/n/0');
+    expect(count).toHaveBeenCalledTimes(1001);
+    call('/n/1');
+    expect(count).toHaveBeenCalledTimes(1002);
+  });
+});
