@@ -60,6 +60,8 @@ describe('the packed package', () => {
   const typed = `import express from 'express';
 import { errorHandler, ServiceUnavailable, createHttpError } from 'express-typed-errors';
 import type { ErrorHandlerOptions } from 'express-typed-errors';
+import { parseProblem } from 'express-typed-errors/client';
+const parsed: Promise<unknown> = parseProblem(new Response(null, { status: 503 }));
 const options: ErrorHandlerOptions = { defaultLocale: 'ko' };
 const status: 503 = new ServiceUnavailable(120).status;
 const made: ServiceUnavailable = createHttpError(503, 120);
@@ -67,7 +69,7 @@ const made: ServiceUnavailable = createHttpError(503, 120);
 createHttpError(405);
 const app = express();
 app.use(errorHandler(options));
-export { status, made };
+export { status, made, parsed };
 `;
 
   it.each([
@@ -77,9 +79,30 @@ export { status, made };
     writeFileSync(path.join(project, `app-${name}.ts`), typed);
     writeFileSync(
       path.join(project, `tsconfig.${name}.json`),
-      JSON.stringify({ compilerOptions: { ...compilerOptions, strict: true, noEmit: true, esModuleInterop: true, target: 'es2022', types: ['node'], skipLibCheck: false }, files: [`app-${name}.ts`] }),
+      JSON.stringify({ compilerOptions: { ...compilerOptions, strict: true, noEmit: true, esModuleInterop: true, target: 'es2022', types: ['node'], lib: ['es2022', 'dom'], skipLibCheck: false }, files: [`app-${name}.ts`] }),
     );
     expect(() => run(process.execPath, [tsc, '-p', `tsconfig.${name}.json`])).not.toThrow();
+  });
+
+  it.each([
+    ['CommonJS', 'client.cjs', `const { parseProblem } = require('express-typed-errors/client');\nconst main = require('express-typed-errors');\n`],
+    ['ESM', 'client.mjs', `import { parseProblem } from 'express-typed-errors/client';\nimport * as main from 'express-typed-errors';\nimport { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\n`],
+  ])('serves parseProblem from the client subpath (%s) with the same classes as the main entry', (_name, file, head) => {
+    writeFileSync(
+      path.join(project, file),
+      `${head}const error = parseProblem({ status: 503, headers: { 'retry-after': '120' }, body: { type: 'about:blank', title: 'x', status: 503, detail: 'y' } });
+console.log(JSON.stringify({ sameClass: error instanceof main.ServiceUnavailable, retryAfter: error.retryAfter }));
+`,
+    );
+    expect(JSON.parse(run(process.execPath, [file]))).toEqual({ sameClass: true, retryAfter: 120 });
+  });
+
+  it('loads the client subpath without Express', () => {
+    writeFileSync(
+      path.join(project, 'client-only.cjs'),
+      `require('express-typed-errors/client');\nconsole.log(JSON.stringify(Object.keys(require.cache).filter((file) => /node_modules[\\/\\\\](express|negotiator|vary)[\\/\\\\]/.test(file))));\n`,
+    );
+    expect(JSON.parse(run(process.execPath, ['client-only.cjs']))).toEqual([]);
   });
 
   it('recognises errors across the ESM and CommonJS copies loaded in one process', () => {
