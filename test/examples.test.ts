@@ -24,6 +24,10 @@ describe('examples run as a user starts them', () => {
     ['basic', '/report', 503],
     ['auth', '/documents/1', 401],
     ['rate-limit', '/api/quote', 200],
+    ['localized', '/users/42', 404],
+    ['maintenance', '/report', 503],
+    ['openapi', '/openapi.json', 200],
+    ['unmatched', '/nowhere', 404],
   ])('npm run example -- %s serves %s', async (name, route, status) => {
     const server = await start(name);
     try {

@@ -1,4 +1,4 @@
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { FORMATS, HttpError, STATUSES } from '../src';
 import * as api from '../src';
@@ -29,6 +29,16 @@ describe('README', () => {
     const rows = section.split('\n').filter((line) => /^\| `[a-z+]+` \|/.test(line));
     expect(rows.map((row) => /`([a-z+]+)`/.exec(row)?.[1])).toEqual([...FORMATS]);
     for (const row of rows) expect(row).toMatch(/\| `(application|text)\/[a-z+]+; charset=utf-8` \|/);
+  });
+
+  it('lists exactly the runnable examples in its examples table', () => {
+    const section = readme.slice(readme.indexOf('## Examples'), readme.indexOf('\n## ', readme.indexOf('## Examples') + 1));
+    const documented = [...section.matchAll(/^\| `([a-z-]+)`/gm)].map((m) => m[1]).sort();
+    const files = readdirSync(path.join(__dirname, '..', 'examples'))
+      .filter((file) => file.endsWith('.ts') && file !== 'run.ts')
+      .map((file) => file.replace(/\.ts$/, ''))
+      .sort();
+    expect(documented).toEqual(files);
   });
 
   it('shows the quick start commands', () => {
