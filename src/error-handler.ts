@@ -2,9 +2,11 @@ import type { ErrorRequestHandler, Request, Response } from 'express';
 import vary from 'vary';
 import { CATALOGS, LOCALES } from './locales';
 import type { Locale } from './locales';
+import { HttpError } from './http-error';
 import { createLanguageNegotiator } from './negotiate';
-import { serializeProblem, toProblem } from './problem';
+import { toProblem } from './problem';
 import type { ProblemResponse } from './problem';
+import { serializeProblemFor } from './problem-json';
 
 /** One log record of an error response. */
 export interface ErrorLogEntry {
@@ -29,8 +31,8 @@ export interface ErrorHandlerOptions {
   /** Language used when the client's `Accept-Language` matches none. Default: `'en'`. */
   readonly defaultLocale?: Locale;
   /**
-   * Add `stack` and the `cause` chain to the body. Default: `true` only when
-   * `NODE_ENV === 'development'`; never turn it on in production.
+   * Add `stack` and the `cause` chain to the body, and turn on {@link HttpError.captureStack}.
+   * Default: `true` only when `NODE_ENV === 'development'`; never turn it on in production.
    */
   readonly debug?: boolean;
   /**
@@ -63,6 +65,8 @@ export function errorHandler(options: ErrorHandlerOptions = {}): ErrorRequestHan
   }
   const negotiate = createLanguageNegotiator(LOCALES, defaultLocale);
   const debug = options.debug ?? process.env.NODE_ENV === 'development';
+  // Debug output shows stacks, so client errors thrown from now on capture theirs too.
+  if (debug) HttpError.captureStack = true;
   const log = createLog(options.log);
 
   return function expressTypedErrorHandler(error, req, res, next) {
@@ -104,9 +108,11 @@ function send(req: Request, res: Response, problem: ProblemResponse, locale: str
   if (!http2 && res.hasHeader('Upgrade')) res.setHeader('Connection', 'Upgrade');
   res.setHeader('Content-Type', PROBLEM_JSON);
   res.setHeader('Content-Language', locale);
-  vary(res, 'Accept-Language');
+  // vary() parses an existing Vary; most error responses have none to merge with.
+  if (res.hasHeader('Vary')) vary(res, 'Accept-Language');
+  else res.setHeader('Vary', 'Accept-Language');
   res.setHeader('X-Content-Type-Options', 'nosniff');
-  const body = serializeProblem(problem.body);
+  const body = serializeProblemFor(problem.body, CATALOGS[locale as Locale]);
   res.setHeader('Content-Length', Buffer.byteLength(body));
   if (req.method === 'HEAD') res.end();
   else res.end(body);
