@@ -29,15 +29,15 @@ export type LanguageNegotiator = (acceptLanguage: string | undefined) => string;
  */
 export function createLanguageNegotiator(supported: readonly string[], defaultLocale: string): LanguageNegotiator {
   const lookup = buildLookup(supported);
+  const longest = Math.max(0, ...[...lookup.keys()].map((key) => key.length));
   const cache = new Map<string, string>();
 
-  function negotiate(header: string): string {
-    const head = header.length > MAX_HEADER_LENGTH ? header.slice(0, header.lastIndexOf(',', MAX_HEADER_LENGTH) + 1 || MAX_HEADER_LENGTH) : header;
+  function negotiate(head: string): string {
     const negotiator = new Negotiator({ headers: { 'accept-language': head } });
     for (const range of negotiator.languages()) {
       if (!LANGUAGE_RANGE.test(range)) continue;
       if (range === '*') return wildcard(negotiator);
-      const found = lookupRange(lookup, range.toLowerCase());
+      const found = lookupRange(lookup, range.toLowerCase(), longest);
       if (found !== undefined) return found;
     }
     return defaultLocale;
@@ -51,15 +51,18 @@ export function createLanguageNegotiator(supported: readonly string[], defaultLo
 
   return (header) => {
     if (header === undefined || header === '') return defaultLocale;
-    let locale = cache.get(header);
+    // The cache is keyed by the head that is read: V8 hashes strings over 16,383 characters
+    // by length alone, so long keys would all collide and each lookup compare them in full.
+    const head = header.length > MAX_HEADER_LENGTH ? header.slice(0, header.lastIndexOf(',', MAX_HEADER_LENGTH) + 1 || MAX_HEADER_LENGTH) : header;
+    let locale = cache.get(head);
     if (locale === undefined) {
       try {
-        locale = negotiate(header);
+        locale = negotiate(head);
       } catch {
         locale = defaultLocale;
       }
       if (cache.size >= CACHE_SIZE) cache.clear();
-      cache.set(header, locale);
+      cache.set(head, locale);
     }
     return locale;
   };
@@ -85,10 +88,11 @@ function buildLookup(supported: readonly string[]): ReadonlyMap<string, string> 
 }
 
 /** RFC 4647 §3.4 lookup: drop subtags from the end (and a singleton left dangling) until one matches. */
-function lookupRange(lookup: ReadonlyMap<string, string>, range: string): string | undefined {
+function lookupRange(lookup: ReadonlyMap<string, string>, range: string, longest: number): string | undefined {
   let candidate = range;
   for (;;) {
-    const found = lookup.get(candidate);
+    // A candidate longer than every supported tag cannot match; skipping it keeps a long range linear.
+    const found = candidate.length > longest ? undefined : lookup.get(candidate);
     if (found !== undefined) return found;
     let cut = candidate.lastIndexOf('-');
     if (cut < 0) return undefined;
