@@ -76,6 +76,7 @@ function cases(): Case[] {
     { group: 'construct', name: 'new Error(message)', make: () => () => new Error('Service Unavailable') },
     { group: 'construct', name: 'new ServiceUnavailable(120)', make: () => () => new ServiceUnavailable(120) },
     { group: 'construct', name: "new NotFound('No user 42')", make: () => () => new NotFound('No user 42') },
+    { group: 'construct', name: "new NotFound('No user 42', { captureStack: true }): with a stack", make: () => () => new NotFound('No user 42', { captureStack: true }) },
     { group: 'construct', name: 'createError(503) (http-errors)', make: () => () => createError(503) },
     { group: 'construct', name: "createError(404, 'No user 42') (http-errors)", make: () => () => createError(404, 'No user 42') },
     { group: 'construct', name: 'Boom.serverUnavailable()', make: () => () => Boom.serverUnavailable() },

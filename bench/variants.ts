@@ -7,7 +7,7 @@ import express from 'express';
 import type { ErrorRequestHandler, Express, Request, Response } from 'express';
 import type createError from 'http-errors';
 import type strongErrorHandler from 'strong-error-handler';
-import { errorHandler, NotFound, ServiceUnavailable } from '../src';
+import { errorHandler, HttpError, NotFound, ServiceUnavailable } from '../src';
 import type { ErrorHandlerOptions } from '../src';
 
 // Peers are loaded by the variants that use them only, so that no server (and no profile)
@@ -227,6 +227,18 @@ export const VARIANTS: readonly Variant[] = [
     app: ours({}, (req) => {
       throw new NotFound(`No user ${String(req.params.id)}`);
     }, '/users/:id'),
+  },
+  {
+    name: 'ours-404-stack',
+    description: 'ours-404 with `HttpError.captureStack = true`: every 4xx captures a stack, as before it was skipped',
+    path: '/users/42',
+    status: 404,
+    app: () => {
+      HttpError.captureStack = true;
+      return ours({}, (req) => {
+        throw new NotFound(`No user ${String(req.params.id)}`);
+      }, '/users/:id')();
+    },
   },
   {
     name: 'ours-503-ko',
