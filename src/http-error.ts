@@ -179,6 +179,8 @@ export interface ErrorClass<S extends ErrorStatus> {
   readonly prototype: ErrorInstance<S>;
   /** The status code of every instance. */
   readonly status: S;
+  /** Set on one class to make its exposed 4xx capture a stack; see {@link HttpError.captureStack}. */
+  captureStack?: boolean;
 }
 
 type BaseConstructor = abstract new (status: number, first?: unknown, second?: unknown) => HttpError<number>;

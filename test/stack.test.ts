@@ -8,7 +8,7 @@ const hasFrames = (error: Error): boolean => (error.stack ?? '').includes('\n   
 
 afterEach(() => {
   HttpError.captureStack = false;
-  delete (NotFound as { captureStack?: boolean }).captureStack;
+  delete NotFound.captureStack;
 });
 
 describe('stack capture', () => {
@@ -40,7 +40,7 @@ describe('stack capture', () => {
   });
 
   it('captures the stacks of one class only when set on that class', () => {
-    (NotFound as { captureStack?: boolean }).captureStack = true;
+    NotFound.captureStack = true;
     expect(hasFrames(new NotFound())).toBe(true);
     expect(hasFrames(new Forbidden())).toBe(false);
   });
