@@ -3,6 +3,7 @@ import vary from 'vary';
 import { checkFormats, createFormatNegotiator, createRepresenter } from './formats';
 import type { Format, RenderHtml, Representation } from './formats';
 import type { Locale } from './locales';
+import { HttpError } from './http-error';
 import { createLocalization } from './localize';
 import type { AppMessages, CatalogsOption } from './localize';
 import { toProblem } from './problem';
@@ -59,8 +60,8 @@ export interface ErrorHandlerOptions<L extends string = Locale> {
    */
   readonly locale?: (req: Request) => string | undefined;
   /**
-   * Add `stack` and the `cause` chain to the body. Default: `true` only when
-   * `NODE_ENV === 'development'`; never turn it on in production.
+   * Add `stack` and the `cause` chain to the body, and turn on {@link HttpError.captureStack}.
+   * Default: `true` only when `NODE_ENV === 'development'`; never turn it on in production.
    */
   readonly debug?: boolean;
   /**
@@ -111,6 +112,8 @@ const LAST_RESORT = '{"type":"about:blank","title":"Internal Server Error","stat
 export function errorHandler<L extends string = Locale>(options: ErrorHandlerOptions<L> = {}): ErrorRequestHandler {
   const localization = createLocalization(options);
   const debug = options.debug ?? process.env.NODE_ENV === 'development';
+  // Debug output shows stacks, so client errors thrown from now on capture theirs too.
+  if (debug) HttpError.captureStack = true;
   const log = createLog(options.log);
   const formats = checkFormats(options.formats);
   if (options.renderHtml !== undefined && typeof options.renderHtml !== 'function') {
@@ -172,8 +175,13 @@ function send(req: Request, res: Response, problem: ProblemResponse, locale: str
   if (!http2 && res.hasHeader('Upgrade')) res.setHeader('Connection', 'Upgrade');
   res.setHeader('Content-Type', output.contentType);
   res.setHeader('Content-Language', locale);
-  vary(res, 'Accept-Language');
-  if (varyAccept) vary(res, 'Accept');
+  // vary() parses an existing Vary; most error responses have none to merge with.
+  if (res.hasHeader('Vary')) {
+    vary(res, 'Accept-Language');
+    if (varyAccept) vary(res, 'Accept');
+  } else {
+    res.setHeader('Vary', varyAccept ? 'Accept-Language, Accept' : 'Accept-Language');
+  }
   res.setHeader('X-Content-Type-Options', 'nosniff');
   for (const [name, value] of output.headers) res.setHeader(name, value);
   const body = output.body;

@@ -5,7 +5,8 @@
 import type { Request } from 'express';
 import Negotiator from 'negotiator';
 import type { Catalog } from './locales';
-import { entryFor, serializeProblem } from './problem';
+import { entryFor } from './problem';
+import { serializeProblemFor } from './problem-json';
 import type { ProblemDocument, ProblemResponse } from './problem';
 import { renderHtmlPage } from './render-html';
 import { renderText } from './render-text';
@@ -153,7 +154,7 @@ export function createRepresenter(formats: readonly Format[], catalogs: Readonly
       case 'text':
         return { contentType: CONTENT_TYPES.text, body: renderText(problem.body), headers: NO_HEADERS };
       default:
-        return { contentType: CONTENT_TYPES[format], body: serializeProblem(problem.body), headers: NO_HEADERS };
+        return { contentType: CONTENT_TYPES[format], body: serializeProblemFor(problem.body, catalogs.get(locale) as Catalog), headers: NO_HEADERS };
     }
   };
 }

@@ -27,6 +27,11 @@ export interface HttpErrorOptions {
   readonly instance?: string;
   /** Extra members of the problem body (RFC 9457 §3.2); they never replace the standard ones. */
   readonly extensions?: Readonly<Record<string, unknown>>;
+  /**
+   * Capture a stack trace for this error. Default: always for 5xx and unexposed errors; for
+   * exposed 4xx only when {@link HttpError.captureStack} is on.
+   */
+  readonly captureStack?: boolean;
 }
 
 /** One item of the `errors` member: where the problem is and what it is. */
@@ -40,6 +45,9 @@ export interface ProblemItem {
 }
 
 const BRAND = Symbol.for('express-typed-errors.HttpError');
+// Skipping a stack means setting the limit to 0 for one construction; a realm that froze
+// it (e.g. a hardened runtime) keeps full stacks rather than throwing.
+const CAN_SKIP_STACK = Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit')?.writable === true;
 
 /**
  * The base of every error this library throws. Abstract: throw one of its subclasses
@@ -49,6 +57,15 @@ const BRAND = Symbol.for('express-typed-errors.HttpError');
  * `headers`), so middleware written for http-errors understands it.
  */
 export abstract class HttpError<S extends number = ErrorStatus> extends Error {
+  /**
+   * Whether exposed 4xx errors (`NotFound`, `Unauthorized`, `TooManyRequests`, ...) capture a
+   * stack trace. Off by default outside `NODE_ENV=development`: nobody reads the stack of an
+   * expected client error, and a flood of them should not pay for one. `errorHandler({ debug: true })`
+   * turns it on; it can also be set on one class (`NotFound.captureStack = true`). 5xx and
+   * unexposed errors always capture theirs, for the log.
+   */
+  static captureStack: boolean = process.env.NODE_ENV === 'development';
+
   /** The HTTP status code. */
   readonly status: S;
   /** The same as `status`, for code written against http-errors or Node. */
@@ -90,10 +107,18 @@ export abstract class HttpError<S extends number = ErrorStatus> extends Error {
     }
     detail = detail ?? (typeof options?.detail === 'string' || isMessage(options?.detail) ? options.detail : undefined);
     const message = typeof detail === 'string' ? detail : titleOf(status);
-    super(message, options !== undefined && 'cause' in options ? { cause: options.cause } : undefined);
+    const expose = typeof options?.expose === 'boolean' ? options.expose : status < 500;
+    const skipStack = CAN_SKIP_STACK && !wantsStack(new.target, status, expose, options);
+    const limit = Error.stackTraceLimit;
+    if (skipStack) Error.stackTraceLimit = 0;
+    try {
+      super(message, options !== undefined && 'cause' in options ? { cause: options.cause } : undefined);
+    } finally {
+      if (skipStack) Error.stackTraceLimit = limit;
+    }
     this.status = status;
     this.statusCode = status;
-    this.expose = typeof options?.expose === 'boolean' ? options.expose : status < 500;
+    this.expose = expose;
     this.detail = detail;
     this.errors = Array.isArray(options?.errors) ? options.errors : undefined;
     this.type = options?.type;
@@ -154,6 +179,8 @@ export interface ErrorClass<S extends ErrorStatus> {
   readonly prototype: ErrorInstance<S>;
   /** The status code of every instance. */
   readonly status: S;
+  /** Set on one class to make its exposed 4xx capture a stack; see {@link HttpError.captureStack}. */
+  captureStack?: boolean;
 }
 
 type BaseConstructor = abstract new (status: number, first?: unknown, second?: unknown) => HttpError<number>;
@@ -171,6 +198,12 @@ export function defineError<S extends ErrorStatus>(status: S): ErrorClass<S> {
     }
   }
   return Defined as unknown as ErrorClass<S>;
+}
+
+// 5xx and unexposed errors are logged, so they keep their stack; an exposed 4xx only when asked.
+function wantsStack(target: unknown, status: number, expose: boolean, options: HttpErrorOptions | undefined): boolean {
+  if (typeof options?.captureStack === 'boolean') return options.captureStack;
+  return status >= 500 || !expose || (target as { captureStack?: unknown }).captureStack === true;
 }
 
 /** The English title of a status, used as the default `message`. */

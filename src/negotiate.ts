@@ -31,6 +31,7 @@ export type LanguageNegotiator = (acceptLanguage: string | undefined) => string;
  */
 export function createLanguageNegotiator(supported: readonly string[], defaultLocale: string): LanguageNegotiator {
   const lookup = buildLookup(supported);
+  const longest = longestKey(lookup);
   const cache = new Map<string, string>();
 
   function negotiate(head: string): string {
@@ -38,7 +39,7 @@ export function createLanguageNegotiator(supported: readonly string[], defaultLo
     for (const range of negotiator.languages()) {
       if (!LANGUAGE_RANGE.test(range)) continue;
       if (range === '*') return wildcard(negotiator);
-      const found = lookupRange(lookup, range.toLowerCase());
+      const found = lookupRange(lookup, range.toLowerCase(), longest);
       if (found !== undefined) return found;
     }
     return defaultLocale;
@@ -60,8 +61,9 @@ export function createLanguageNegotiator(supported: readonly string[], defaultLo
 
   return (header) => {
     if (header === undefined || header === '') return defaultLocale;
-    // A cut header is not cached: hashing a 10 kB key costs more than parsing its head,
-    // and a kept slice would keep the whole header in memory.
+    // A cut header is parsed, not cached: as a key its slice would keep the whole header in
+    // memory, and V8 hashes strings over 16,383 characters by length alone, so long keys
+    // would collide. Parsing the 256-character head costs microseconds.
     if (header.length > MAX_HEADER_LENGTH) return safely(header.slice(0, header.lastIndexOf(',', MAX_HEADER_LENGTH) + 1 || MAX_HEADER_LENGTH));
     let locale = cache.get(header);
     if (locale === undefined) {
@@ -84,9 +86,10 @@ export type LanguageLookup = (tag: string) => string | undefined;
  */
 export function createLanguageLookup(supported: readonly string[]): LanguageLookup {
   const lookup = buildLookup(supported);
+  const longest = longestKey(lookup);
   return (tag) => {
     if (typeof tag !== 'string' || tag.length > MAX_TAG_LENGTH || tag === '*' || !LANGUAGE_RANGE.test(tag)) return undefined;
-    return lookupRange(lookup, tag.toLowerCase());
+    return lookupRange(lookup, tag.toLowerCase(), longest);
   };
 }
 
@@ -110,10 +113,15 @@ function buildLookup(supported: readonly string[]): ReadonlyMap<string, string> 
 }
 
 /** RFC 4647 §3.4 lookup: drop subtags from the end (and a singleton left dangling) until one matches. */
-function lookupRange(lookup: ReadonlyMap<string, string>, range: string): string | undefined {
+function longestKey(lookup: ReadonlyMap<string, string>): number {
+  return Math.max(0, ...[...lookup.keys()].map((key) => key.length));
+}
+
+function lookupRange(lookup: ReadonlyMap<string, string>, range: string, longest: number): string | undefined {
   let candidate = range;
   for (;;) {
-    const found = lookup.get(candidate);
+    // A candidate longer than every supported tag cannot match; skipping it keeps a long range linear.
+    const found = candidate.length > longest ? undefined : lookup.get(candidate);
     if (found !== undefined) return found;
     let cut = candidate.lastIndexOf('-');
     if (cut < 0) return undefined;

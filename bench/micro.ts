@@ -1,0 +1,117 @@
+/**
+ * Micro benchmarks (mitata): constructing errors, negotiating a language, serialising a
+ * problem body. Each case reports nanoseconds per operation (median of mitata's samples).
+ */
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
+import Boom from '@hapi/boom';
+import type { NextFunction, Request, Response } from 'express';
+import createError from 'http-errors';
+import { CATALOGS, LOCALES, NotFound, ServiceUnavailable, createLanguageNegotiator, errorHandler, serializeProblem, toProblem } from '../src';
+import { serializeProblemFor } from '../src/problem-json';
+
+/** One micro case's timing. */
+export interface MicroResult {
+  readonly group: string;
+  readonly name: string;
+  /** Median nanoseconds per operation. */
+  readonly p50: number;
+  readonly avg: number;
+}
+
+interface Case {
+  readonly group: string;
+  readonly name: string;
+  /** Builds the measured function, with its data, right before it runs. */
+  readonly make: () => () => unknown;
+}
+
+// 1,000 distinct hostile values: more than the negotiator's cache holds, so every call parses.
+function distinct(make: (i: number) => string): () => string {
+  const values = Array.from({ length: 1000 }, (_, i) => make(i));
+  let next = 0;
+  return () => values[(next = (next + 1) % values.length)] as string;
+}
+
+// A request as Express hands it to the error handler; the response is a real one with no socket
+// (its bytes stay in memory), so a case measures everything the handler does but the syscall.
+function fakeRequest(path: string, acceptLanguage: string): Request {
+  const req = new IncomingMessage(new Socket()) as Request;
+  req.method = 'GET';
+  req.url = path;
+  req.originalUrl = path;
+  req.headers = { 'accept-language': acceptLanguage };
+  return req;
+}
+
+function responding(error: unknown, req: Request): () => unknown {
+  const handle = errorHandler({ log: false });
+  const next: NextFunction = () => undefined;
+  return () => {
+    const res = new ServerResponse(req) as unknown as Response;
+    handle(error, req, res, next);
+    return res;
+  };
+}
+
+function cases(): Case[] {
+  const language = (): ReturnType<typeof createLanguageNegotiator> => createLanguageNegotiator(LOCALES, 'en');
+  // Each case gets its own negotiator (an empty cache) and builds its values when it runs.
+  const cold = (make: (i: number) => string) => (): (() => unknown) => {
+    const negotiate = language();
+    const next = distinct(make);
+    return () => negotiate(next());
+  };
+  // Distinct within the head the negotiator reads (its first 256 characters), so each one is new to it.
+  const letters = (i: number): string => String.fromCharCode(97 + (i % 26), 97 + (Math.floor(i / 26) % 26), 97 + (Math.floor(i / 676) % 26));
+  const catalog = CATALOGS.en;
+  const error503 = new ServiceUnavailable(120);
+  const error404 = new NotFound('No user 42');
+  const body503 = toProblem(error503, { catalog, instance: '/report' }).body;
+  const body404 = toProblem(error404, { catalog, instance: '/users/42' }).body;
+  const en = fakeRequest('/report', 'en-US,en;q=0.9');
+  const ko = fakeRequest('/report', 'ko-KR,ko;q=0.9,en-US;q=0.8');
+  const filter = process.env.BENCH_MICRO_FILTER === undefined ? undefined : new RegExp(process.env.BENCH_MICRO_FILTER, 'i');
+  const all: Case[] = [
+    { group: 'construct', name: 'new Error(message)', make: () => () => new Error('Service Unavailable') },
+    { group: 'construct', name: 'new ServiceUnavailable(120)', make: () => () => new ServiceUnavailable(120) },
+    { group: 'construct', name: "new NotFound('No user 42')", make: () => () => new NotFound('No user 42') },
+    { group: 'construct', name: "new NotFound('No user 42', { captureStack: true }): with a stack", make: () => () => new NotFound('No user 42', { captureStack: true }) },
+    { group: 'construct', name: 'createError(503) (http-errors)', make: () => () => createError(503) },
+    { group: 'construct', name: "createError(404, 'No user 42') (http-errors)", make: () => () => createError(404, 'No user 42') },
+    { group: 'construct', name: 'Boom.serverUnavailable()', make: () => () => Boom.serverUnavailable() },
+    { group: 'construct', name: "Boom.notFound('No user 42')", make: () => () => Boom.notFound('No user 42') },
+    { group: 'negotiate', name: "'en-US,en;q=0.9' (cached)", make: () => { const negotiate = language(); return () => negotiate('en-US,en;q=0.9'); } },
+    { group: 'negotiate', name: "'ko-KR,ko;q=0.9,en-US;q=0.8' (cached)", make: () => { const negotiate = language(); return () => negotiate('ko-KR,ko;q=0.9,en-US;q=0.8'); } },
+    { group: 'negotiate', name: 'typical, 1,000 distinct values (cache misses)', make: cold((i) => `fr-CA,fr;q=0.9,ko;q=0.8,en;q=0.${String(i).padStart(3, '0')}`) },
+    { group: 'negotiate', name: 'hostile: 20 kB value (cache misses)', make: cold((i) => `${letters(i)}-${'x-'.repeat(10_000)}${i}`) },
+    { group: 'negotiate', name: 'hostile: 200 ranges (cache misses)', make: cold((i) => Array.from({ length: 200 }, (_, j) => `l${(i + j) % 997}-r${j};q=0.${(j % 9) + 1}`).join(',')) },
+    { group: 'negotiate', name: 'hostile: malformed (cache misses)', make: cold((i) => `;;;q=,=,${i}\u0000\u00ff,,,*;q=abc`) },
+    { group: 'serialise', name: 'toProblem(ServiceUnavailable)', make: () => () => toProblem(error503, { catalog, instance: '/report' }) },
+    { group: 'serialise', name: 'toProblem(NotFound)', make: () => () => toProblem(error404, { catalog, instance: '/users/42' }) },
+    { group: 'serialise', name: 'serializeProblem(503 body): JSON.stringify', make: () => () => serializeProblem(body503) },
+    { group: 'serialise', name: 'serializeProblemFor(503 body, en): prepared, as errorHandler() does', make: () => () => serializeProblemFor(body503, catalog) },
+    { group: 'serialise', name: 'serializeProblem(404 body with detail): JSON.stringify', make: () => () => serializeProblem(body404) },
+    { group: 'serialise', name: 'serializeProblemFor(404 body with detail, en): prepared', make: () => () => serializeProblemFor(body404, catalog) },
+    { group: 'handler', name: 'new ServerResponse() alone (baseline of this group)', make: () => () => new ServerResponse(en) },
+    { group: 'handler', name: 'errorHandler(): ServiceUnavailable(120), en', make: () => responding(error503, en) },
+    { group: 'handler', name: 'errorHandler(): ServiceUnavailable(120), ko', make: () => responding(error503, ko) },
+    { group: 'handler', name: "errorHandler(): NotFound('No user 42'), en", make: () => responding(error404, fakeRequest('/users/42', 'en-US,en;q=0.9')) },
+  ];
+  return all.filter((item) => filter === undefined || filter.test(`${item.group} ${item.name}`));
+}
+
+/** Runs every micro case; `minCpuMs` bounds the time spent on each. */
+export async function runMicro(minCpuMs: number, log: (line: string) => void): Promise<MicroResult[]> {
+  const { measure } = await import('mitata');
+  const results: MicroResult[] = [];
+  const collect = (globalThis as { gc?: () => void }).gc;
+  for (const item of cases()) {
+    // No case pays for the garbage of the one before (with node --expose-gc, as `npm run bench` runs).
+    collect?.();
+    const stats = await measure(item.make(), { min_cpu_time: minCpuMs * 1e6 });
+    results.push({ group: item.group, name: item.name, p50: stats.p50, avg: stats.avg });
+    log(`${item.group.padEnd(10)} ${item.name.padEnd(70)} ${stats.p50.toFixed(1).padStart(9)} ns`);
+  }
+  return results;
+}
