@@ -9,6 +9,7 @@ import type createError from 'http-errors';
 import type strongErrorHandler from 'strong-error-handler';
 import { errorHandler, HttpError, NotFound, ServiceUnavailable } from '../src';
 import type { ErrorHandlerOptions } from '../src';
+import { createApp as createUnmatchedApp, createExpressDefaultApp } from '../examples/unmatched';
 
 // Peers are loaded by the variants that use them only, so that no server (and no profile)
 // carries another variant's start-up.
@@ -263,6 +264,20 @@ export const VARIANTS: readonly Variant[] = [
     app: ours({}, async () => {
       throw new ServiceUnavailable(120);
     }),
+  },
+  {
+    name: 'unmatched-express',
+    description: 'a path no route answers: Express\'s own HTML "Cannot GET" 404 (examples/unmatched.ts routes)',
+    path: '/nope',
+    status: 404,
+    app: () => createExpressDefaultApp(),
+  },
+  {
+    name: 'unmatched-ours',
+    description: 'the same path: `notFound()` + `errorHandler()`, a localised problem+json 404',
+    path: '/nope',
+    status: 404,
+    app: () => createUnmatchedApp(),
   },
 ];
 
