@@ -53,7 +53,7 @@ const en = {
     bodyCharsetUnsupported: 'The charset "{charset}" of the request body is not supported.',
     bodyAborted: 'The request body ended before it was complete.',
     bodySizeInvalid: 'The size of the request body does not match its Content-Length header.',
-    bodyTooManyParameters: 'The request body contains too many parameters.',
+    bodyTooManyParameters: 'The request body has more parameters than the server accepts.',
     bodyTooDeep: 'The request body is nested too deeply.',
     zodInvalidType: 'Expected a value of type {expected}.',
     zodTooBig: 'Must be at most {maximum}.',
