@@ -53,5 +53,6 @@ process.on('message', (message: { type?: string }) => {
   // Twice: the first pass may only queue finalizers that free more.
   gc();
   gc();
-  process.send?.({ rss: process.memoryUsage().rss });
+  const { rss, heapUsed } = process.memoryUsage();
+  process.send?.({ memory: { rss, heapUsed } });
 });

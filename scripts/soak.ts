@@ -16,6 +16,11 @@ const WARM_UP = 10_000;
 const MAX_GROWTH = 20 * 1024 * 1024;
 const DEADLINE_MS = 10 * 60_000;
 
+interface Memory {
+  readonly rss: number;
+  readonly heapUsed: number;
+}
+
 interface Spec {
   readonly method: 'GET' | 'POST';
   readonly path: string;
@@ -116,7 +121,7 @@ async function main(): Promise<number> {
   try {
     const port = await new Promise<number>((resolve) => child.once('message', (m: { port: number }) => resolve(m.port)));
     await run(port, WARM_UP);
-    const before = await ask<number>(child, { type: 'rss' }, 'rss');
+    const before = await ask<Memory>(child, { type: 'rss' }, 'memory');
     failures.clear();
     checked = 0;
     const started = Date.now();
@@ -134,14 +139,15 @@ async function main(): Promise<number> {
       rounds++;
     }
     const seconds = (Date.now() - started) / 1000;
-    const after = await ask<number>(child, { type: 'rss' }, 'rss');
+    const after = await ask<Memory>(child, { type: 'rss' }, 'memory');
     const last = await fetch(`http://127.0.0.1:${port}/status/404`);
     const alive = child.exitCode === null && child.signalCode === null && last.status === 404;
-    const growth = after - before;
+    const growth = after.rss - before.rss;
     const mb = (bytes: number) => (bytes / 1024 / 1024).toFixed(1);
     console.log(`responses: ${answered} in ${rounds} autocannon run(s), checked: ${checked}, in ${seconds.toFixed(1)} s (${Math.round(checked / seconds)} req/s)`);
     console.log(`latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms; errors ${result.errors}, timeouts ${result.timeouts}`);
-    console.log(`RSS after GC: ${mb(before)} MB before, ${mb(after)} MB after, growth ${mb(growth)} MB (limit ${mb(MAX_GROWTH)} MB)`);
+    console.log(`RSS after GC: ${mb(before.rss)} MB before, ${mb(after.rss)} MB after, growth ${mb(growth)} MB (limit ${mb(MAX_GROWTH)} MB)`);
+    console.log(`heap used after GC: ${mb(before.heapUsed)} MB before, ${mb(after.heapUsed)} MB after`);
     console.log(`alive: ${alive}`);
     const invalid = [...failures.values()].reduce((sum, n) => sum + n, 0);
     console.log(`invalid responses: ${invalid}`);

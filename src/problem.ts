@@ -84,10 +84,15 @@ export const MAX_BODY_LENGTH = 65536;
  * a `Proxy` that throws) is a 500 whose message is never shown.
  */
 export function normalizeError(error: unknown): NormalizedError {
+  return normalize(error, 0);
+}
+
+function normalize(error: unknown, depth: number): NormalizedError {
   try {
     if (error === null || (typeof error !== 'object' && typeof error !== 'function')) return INTERNAL;
     const items = aggregateItems(error);
-    if (items !== undefined) return normalizeAggregate(items);
+    // An aggregate inside an aggregate is read; deeper (or an array holding itself) is a 500.
+    if (items !== undefined) return depth >= 2 ? INTERNAL : normalizeAggregate(items, depth + 1);
     const source = error as Record<string, unknown>;
     const ours = isHttpError(error);
     const foreign = ours ? undefined : (readBodyParserError(source) ?? readBoomError(source));
@@ -186,8 +191,8 @@ function serializeTrimmed(body: ProblemDocument): string {
   return JSON.stringify(kept);
 }
 
-function normalizeAggregate(errors: readonly unknown[]): NormalizedError {
-  const items = errors.slice(0, MAX_AGGREGATE_ITEMS).map((item) => normalizeError(item));
+function normalizeAggregate(errors: readonly unknown[], depth: number): NormalizedError {
+  const items = errors.slice(0, MAX_AGGREGATE_ITEMS).map((item) => normalize(item, depth));
   const status = aggregateStatus(items.map((item) => item.status));
   // The headers (Retry-After, WWW-Authenticate, ...) are those of the item that sets the status.
   const leader = items.find((item) => item.status === status);

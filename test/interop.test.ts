@@ -280,3 +280,18 @@ describe('CORS', () => {
     expect(res.headers['access-control-expose-headers']).toBeUndefined();
   });
 });
+
+describe('interop: nested aggregates', () => {
+  it('reads an aggregate inside an aggregate and answers a self-containing array quickly', async () => {
+    const nested = await request(handing([[new NotFound()], new Conflict()])).get('/boom');
+    const self: unknown[] = [];
+    for (let i = 0; i < 100; i++) self.push(self);
+    const started = Date.now();
+    const looping = await request(handing(self)).get('/boom');
+    expect(nested.status).toBe(409);
+    expect(nested.body.errors.map((item: { status: number }) => item.status)).toEqual([404, 409]);
+    expect(looping.status).toBe(500);
+    expect(looping.body.errors).toHaveLength(100);
+    expect(Date.now() - started).toBeLessThan(2000);
+  });
+});
