@@ -50,7 +50,8 @@ export interface ErrorHandlerOptions {
   readonly debug?: boolean;
   /**
    * Where 5xx errors (and refused headers) are logged: a function, a logger with
-   * `error`/`warn` (and `info` for `logClientErrors`), or `false`. Default: `console`, silent when `NODE_ENV === 'test'`.
+   * `error`/`warn` (and `info` for `logClientErrors`), or `false`. Default: `console`,
+   * silent when `NODE_ENV === 'test'`.
    */
   readonly log?: false | ((entry: ErrorLogEntry) => void) | Logger;
   /** Also log 4xx responses, at `info` level. Default: `false`. */

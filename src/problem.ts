@@ -79,9 +79,10 @@ export const MAX_EXTENSION_STRING = 8192;
 export const MAX_BODY_LENGTH = 65536;
 
 /**
- * Reads a thrown value: our errors, http-errors errors and anything carrying a
- * `status`/`statusCode` in 400..599. Everything else (a plain `Error`, a string, `null`,
- * a `Proxy` that throws) is a 500 whose message is never shown.
+ * Reads a thrown value: our errors, http-errors errors, body-parser errors (by `type`),
+ * Boom errors, NestJS-style `getStatus()`, an `AggregateError` or array (see `./interop`)
+ * and anything carrying a `status`/`statusCode` in 400..599. Everything else (a plain
+ * `Error`, a string, `null`, a `Proxy` that throws) is a 500 whose message is never shown.
  */
 export function normalizeError(error: unknown): NormalizedError {
   return normalize(error, 0);
