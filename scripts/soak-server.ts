@@ -53,6 +53,6 @@ process.on('message', (message: { type?: string }) => {
   // Twice: the first pass may only queue finalizers that free more.
   gc();
   gc();
-  const { rss, heapUsed } = process.memoryUsage();
-  process.send?.({ memory: { rss, heapUsed } });
+  const { rss, heapUsed, heapTotal, external } = process.memoryUsage();
+  process.send?.({ memory: { rss, heapUsed, heapTotal, external } });
 });

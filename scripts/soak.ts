@@ -12,13 +12,16 @@ import autocannon from 'autocannon';
 import { ERROR_STATUSES } from '../src';
 
 const TOTAL = Number(process.env.SOAK_REQUESTS ?? 200_000);
-const WARM_UP = 10_000;
+// Enough for V8 to size its heap for this load, so the baseline is the steady state.
+const WARM_UP = Number(process.env.SOAK_WARM_UP ?? 40_000);
 const MAX_GROWTH = 20 * 1024 * 1024;
 const DEADLINE_MS = 10 * 60_000;
 
 interface Memory {
   readonly rss: number;
   readonly heapUsed: number;
+  readonly heapTotal: number;
+  readonly external: number;
 }
 
 interface Spec {
@@ -147,7 +150,7 @@ async function main(): Promise<number> {
     console.log(`responses: ${answered} in ${rounds} autocannon run(s), checked: ${checked}, in ${seconds.toFixed(1)} s (${Math.round(checked / seconds)} req/s)`);
     console.log(`latency p50 ${result.latency.p50} ms, p99 ${result.latency.p99} ms, max ${result.latency.max} ms; errors ${result.errors}, timeouts ${result.timeouts}`);
     console.log(`RSS after GC: ${mb(before.rss)} MB before, ${mb(after.rss)} MB after, growth ${mb(growth)} MB (limit ${mb(MAX_GROWTH)} MB)`);
-    console.log(`heap used after GC: ${mb(before.heapUsed)} MB before, ${mb(after.heapUsed)} MB after`);
+    console.log(`after GC, before → after: heapUsed ${mb(before.heapUsed)} → ${mb(after.heapUsed)} MB, heapTotal ${mb(before.heapTotal)} → ${mb(after.heapTotal)} MB, external ${mb(before.external)} → ${mb(after.external)} MB`);
     console.log(`alive: ${alive}`);
     const invalid = [...failures.values()].reduce((sum, n) => sum + n, 0);
     console.log(`invalid responses: ${invalid}`);
