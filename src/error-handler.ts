@@ -11,10 +11,11 @@ import type { ProblemResponse } from './problem';
 import { problemTypes } from './problem-type';
 import { checkResponse, headerLookup, StrictViolationError } from './strict';
 import type { StrictViolation } from './strict';
+import { exposeHeaders, readRequestId, readTraceId } from './tracing';
 
 /** One log record of an error response. */
 export interface ErrorLogEntry {
-  readonly level: 'error' | 'warn';
+  readonly level: 'error' | 'warn' | 'info';
   readonly status: number;
   readonly method: string;
   readonly path: string;
@@ -24,12 +25,24 @@ export interface ErrorLogEntry {
   readonly droppedHeaders?: readonly string[];
   /** RFC rules the response broke (the `strict` option). */
   readonly violations?: readonly StrictViolation[];
+  /** `req.id` (as pino-http sets it) or a well-formed `X-Request-Id` header. */
+  readonly requestId?: string;
+  /** The `traceId` sent to the client, when there is one. */
+  readonly traceId?: string;
 }
+
+/**
+ * Turns an error the app knows (an ORM's not-found, a validation library's error) into
+ * one of ours, or returns `undefined` to leave it to the next mapper and the defaults.
+ */
+export type ErrorMapper = (error: unknown) => HttpError<number> | undefined;
 
 /** A logger such as pino, winston or `console`. */
 export interface Logger {
   error(...args: unknown[]): void;
   warn(...args: unknown[]): void;
+  /** Used for 4xx when `logClientErrors` is on. */
+  info?(...args: unknown[]): void;
 }
 
 /**
@@ -66,7 +79,8 @@ export interface ErrorHandlerOptions<L extends string = Locale> {
   readonly debug?: boolean;
   /**
    * Where 5xx errors (and refused headers) are logged: a function, a logger with
-   * `error`/`warn`, or `false`. Default: `console`, silent when `NODE_ENV === 'test'`.
+   * `error`/`warn` (and `info` for `logClientErrors`), or `false`. Default: `console`,
+   * silent when `NODE_ENV === 'test'`.
    */
   readonly log?: false | ((entry: ErrorLogEntry) => void) | Logger;
   /**
@@ -91,6 +105,19 @@ export interface ErrorHandlerOptions<L extends string = Locale> {
    * `NODE_ENV` is `development` or `test`, else `false`.
    */
   readonly strict?: boolean | 'throw';
+  /** Also log 4xx responses, at `info` level. Default: `false`. */
+  readonly logClientErrors?: boolean;
+  /**
+   * Mappers tried first, in order; the first to return an error decides the response.
+   * A mapper that throws is skipped.
+   */
+  readonly map?: ErrorMapper | readonly ErrorMapper[];
+  /**
+   * The `traceId` extension member: `true` sends the W3C `traceparent` trace-id, else the
+   * request id; a function picks its own (a value that is not a plain token is not sent);
+   * `false` sends none. Default: `true`.
+   */
+  readonly traceId?: boolean | ((req: Request) => string | undefined);
 }
 
 const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
@@ -125,6 +152,9 @@ export function errorHandler<L extends string = Locale>(options: ErrorHandlerOpt
   const varyAccept = formats.length > 1;
   const types = options.typeBaseUri === undefined ? undefined : problemTypes(options.typeBaseUri);
   const strict = options.strict ?? (process.env.NODE_ENV === 'development' || process.env.NODE_ENV === 'test');
+  const logClientErrors = options.logClientErrors === true;
+  const mappers = options.map === undefined ? [] : Array.isArray(options.map) ? [...(options.map as readonly ErrorMapper[])] : [options.map as ErrorMapper];
+  const traceOption = options.traceId ?? true;
 
   return function expressTypedErrorHandler(error, req, res, next) {
     // Too late to change the status: let Express close the connection.
@@ -134,9 +164,14 @@ export function errorHandler<L extends string = Locale>(options: ErrorHandlerOpt
     }
     let problem: ProblemResponse | undefined;
     let violations: readonly StrictViolation[] = [];
+    let requestId: string | undefined;
+    let traceId: string | undefined;
     try {
       const { locale, catalog, resolve } = localization.select(req);
-      problem = toProblem(error, { catalog, resolve, instance: pathOf(req), debug, types });
+      requestId = readRequestId(req);
+      traceId = traceOption === false ? undefined : readTraceId(req, requestId, traceOption === true ? undefined : traceOption);
+      const mapped = mapError(mappers, error);
+      problem = toProblem(mapped, { catalog, resolve, instance: pathOf(req), debug, types, traceId });
       if (strict !== false) violations = check(req, res, problem);
       // In throw mode nothing is sent: the violation below becomes Express's own answer.
       if (strict !== 'throw' || violations.length === 0) {
@@ -150,17 +185,31 @@ export function errorHandler<L extends string = Locale>(options: ErrorHandlerOpt
       if (strict === 'throw' && !res.headersSent) throw new StrictViolationError(violations, { cause: error });
       log({ level: 'warn', status: problem?.status ?? 500, method: req.method, path: pathOf(req), error, violations });
     }
-    if (problem !== undefined && (problem.status >= 500 || problem.dropped.length > 0)) {
+    if (problem !== undefined && (problem.status >= 500 || problem.dropped.length > 0 || logClientErrors)) {
       log({
-        level: problem.status >= 500 ? 'error' : 'warn',
+        level: problem.status >= 500 ? 'error' : problem.dropped.length > 0 ? 'warn' : 'info',
         status: problem.status,
         method: req.method,
         path: pathOf(req),
         error,
         ...(problem.dropped.length > 0 ? { droppedHeaders: problem.dropped } : {}),
+        ...(requestId !== undefined ? { requestId } : {}),
+        ...(traceId !== undefined ? { traceId } : {}),
       });
     }
   };
+}
+
+function mapError(mappers: readonly ErrorMapper[], error: unknown): unknown {
+  for (const map of mappers) {
+    try {
+      const mapped = map(error);
+      if (mapped !== undefined && mapped !== null) return mapped;
+    } catch {
+      // A broken mapper must not cost the response; the next one, or the defaults, decide.
+    }
+  }
+  return error;
 }
 
 function send(req: Request, res: Response, problem: ProblemResponse, locale: string, output: Representation, varyAccept: boolean): void {
@@ -183,6 +232,7 @@ function send(req: Request, res: Response, problem: ProblemResponse, locale: str
     res.setHeader('Vary', varyAccept ? 'Accept-Language, Accept' : 'Accept-Language');
   }
   res.setHeader('X-Content-Type-Options', 'nosniff');
+  exposeHeaders(res, Object.keys(problem.headers));
   for (const [name, value] of output.headers) res.setHeader(name, value);
   const body = output.body;
   res.setHeader('Content-Length', Buffer.byteLength(body));
@@ -219,7 +269,7 @@ function createLog(option: ErrorHandlerOptions['log']): (entry: ErrorLogEntry) =
   return (entry) => {
     try {
       if (typeof sink === 'function') sink(entry);
-      else sink[entry.level]({ err: entry.error, status: entry.status, method: entry.method, path: entry.path, droppedHeaders: entry.droppedHeaders, violations: entry.violations }, `${entry.status} ${entry.method} ${entry.path}`);
+      else sink[entry.level]?.({ err: entry.error, status: entry.status, method: entry.method, path: entry.path, droppedHeaders: entry.droppedHeaders, violations: entry.violations, requestId: entry.requestId, traceId: entry.traceId }, `${entry.status} ${entry.method} ${entry.path}`);
     } catch {
       // A broken logger must not break the response that is already on its way.
     }

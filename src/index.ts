@@ -4,7 +4,11 @@
  * localised RFC 9457 problem+json body.
  */
 export { errorHandler } from './error-handler';
-export type { ErrorHandlerOptions, ErrorLogEntry, Logger } from './error-handler';
+export type { ErrorHandlerOptions, ErrorLogEntry, ErrorMapper, Logger } from './error-handler';
+
+export { asyncHandler } from './async-handler';
+
+export { parseTraceparent } from './tracing';
 
 export { ClientError, HttpError, ServerError, isHttpError } from './http-error';
 export type { ConstructorArgs, ErrorClass, ErrorInstance, HttpErrorOptions, ProblemItem } from './http-error';
@@ -69,7 +73,7 @@ export {
 export { createHttpError } from './create';
 export type { ErrorClassOf } from './create';
 
-export { entryFor, normalizeError, serializeProblem, toProblem } from './problem';
+export { entryFor, MAX_AGGREGATE_ITEMS, MAX_BODY_LENGTH, MAX_EXTENSION_STRING, normalizeError, serializeProblem, toProblem } from './problem';
 export type { NormalizedError, ProblemContext, ProblemDocument, ProblemResponse } from './problem';
 
 export { createLanguageLookup, createLanguageNegotiator } from './negotiate';
@@ -80,7 +84,7 @@ export type { Format, RenderHtml, RenderHtmlContext } from './formats';
 export { escapeHtml } from './render-html';
 
 export { CATALOGS, LOCALES } from './locales';
-export type { Catalog, CatalogEntry, Locale, Phrases } from './locales';
+export type { Catalog, CatalogEntry, Locale, PhraseKey, Phrases } from './locales';
 
 export { ERROR_STATUSES, STATUSES, isErrorStatus } from './status';
 export type { ClassNameOf, ClientErrorStatus, ContractOf, ErrorStatus, HeaderContract, RequiredContractStatus, ServerErrorStatus, StatusTable } from './status';

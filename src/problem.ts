@@ -5,6 +5,7 @@
 import statuses from 'statuses';
 import { isValidHeaderName, isValidHeaderValue } from './headers';
 import { isHttpError } from './http-error';
+import { aggregateItems, aggregateStatus, readBodyParserError, readBoomError, readStatusGetterError } from './interop';
 import { isMessage } from './message';
 import type { Message } from './message';
 import type { Catalog, CatalogEntry } from './locales/types';
@@ -47,6 +48,8 @@ export interface ProblemContext {
   readonly resolve?: (message: Message) => string | undefined;
   /** The default `type` per status (see `typeBaseUri`); a status missing here gets `about:blank`. */
   readonly types?: Readonly<Record<number, string>>;
+  /** Sent as the `traceId` extension member, so a report can be matched to the log line. */
+  readonly traceId?: string;
 }
 
 /** The parts of any thrown value that shape the response, read once and defensively. */
@@ -61,6 +64,8 @@ export interface NormalizedError {
   readonly type: string | undefined;
   readonly instance: string | undefined;
   readonly extensions: Readonly<Record<string, unknown>> | undefined;
+  /** The members of an `AggregateError` or thrown array, each read on its own. */
+  readonly items?: readonly NormalizedError[];
 }
 
 const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance', 'errors']);
@@ -68,19 +73,38 @@ const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance
 const PROTECTED_HEADERS = new Set(['content-type', 'content-length', 'transfer-encoding', 'content-language']);
 const INTERNAL: NormalizedError = { status: 500, expose: false, detail: undefined, errors: undefined, headers: undefined, type: undefined, instance: undefined, extensions: undefined };
 const MAX_CAUSE_DEPTH = 8;
+/** Members of an `AggregateError` (or thrown array) that are read and listed; the rest are ignored. */
+export const MAX_AGGREGATE_ITEMS = 100;
+/** Longest string sent in an extension member; a longer one is cut and ends in `…`. */
+export const MAX_EXTENSION_STRING = 8192;
+/** Largest body, in UTF-16 units of its JSON: beyond it extension members, then `errors`, are left out. */
+export const MAX_BODY_LENGTH = 65536;
 
 /**
- * Reads a thrown value: our errors, http-errors errors and anything carrying a
- * `status`/`statusCode` in 400..599. Everything else (a plain `Error`, a string, `null`,
- * a `Proxy` that throws) is a 500 whose message is never shown.
+ * Reads a thrown value: our errors, http-errors errors, body-parser errors (by `type`),
+ * Boom errors, NestJS-style `getStatus()`, an `AggregateError` or array (see `./interop`)
+ * and anything carrying a `status`/`statusCode` in 400..599. Everything else (a plain
+ * `Error`, a string, `null`, a `Proxy` that throws) is a 500 whose message is never shown.
  */
 export function normalizeError(error: unknown): NormalizedError {
+  return normalize(error, 0);
+}
+
+function normalize(error: unknown, depth: number): NormalizedError {
   try {
     if (error === null || (typeof error !== 'object' && typeof error !== 'function')) return INTERNAL;
+    const items = aggregateItems(error);
+    // An aggregate inside an aggregate is read; deeper (or an array holding itself) is a 500.
+    if (items !== undefined) return depth >= 2 ? INTERNAL : normalizeAggregate(items, depth + 1);
     const source = error as Record<string, unknown>;
-    const status = readStatus(source.status) ?? readStatus(source.statusCode);
-    if (status === undefined) return INTERNAL;
     const ours = isHttpError(error);
+    const foreign = ours ? undefined : (readBodyParserError(source) ?? readBoomError(source));
+    if (foreign !== undefined) return { ...INTERNAL, ...foreign };
+    const status = readStatus(source.status) ?? readStatus(source.statusCode);
+    if (status === undefined) {
+      const nest = ours ? undefined : readStatusGetterError(source);
+      return nest === undefined ? INTERNAL : { ...INTERNAL, ...nest };
+    }
     // A foreign error shows its message only when it says so (http-errors sets expose on
     // 4xx); a message that is just the English reason phrase says nothing worth translating.
     const expose = source.expose === true;
@@ -129,7 +153,9 @@ export function toProblem(error: unknown, context: ProblemContext): ProblemRespo
   const instance = normalized.instance ?? context.instance;
   if (instance !== undefined) body.instance = instance;
   if (normalized.errors !== undefined) body.errors = normalized.errors.map((item) => renderItem(item, context));
+  if (normalized.items !== undefined) body.errors = normalized.items.map((item) => aggregateItem(item, context));
   if (normalized.extensions !== undefined) addExtensions(body, normalized.extensions);
+  if (context.traceId !== undefined) body.traceId = context.traceId;
   if (context.debug === true) addDebug(body, error);
 
   const headers: Record<string, string> = {};
@@ -147,11 +173,39 @@ export function toProblem(error: unknown, context: ProblemContext): ProblemRespo
  * is replaced rather than losing the response.
  */
 export function serializeProblem(body: ProblemDocument): string {
+  let text: string;
   try {
-    return JSON.stringify(body);
+    text = JSON.stringify(body);
   } catch {
-    return JSON.stringify(sanitize(body, new WeakSet(), 0));
+    text = JSON.stringify(sanitize(body, new WeakSet(), 0));
   }
+  return text.length <= MAX_BODY_LENGTH ? text : serializeTrimmed(body);
+}
+
+// An oversized body keeps its standard members: extensions go first, then `errors`.
+function serializeTrimmed(body: ProblemDocument): string {
+  const kept: Record<string, unknown> = {};
+  for (const name of ['type', 'title', 'status', 'detail', 'instance', 'errors', 'traceId']) {
+    if (body[name] !== undefined) kept[name] = sanitize(body[name], new WeakSet(), 0);
+  }
+  const text = JSON.stringify(kept);
+  if (text.length <= MAX_BODY_LENGTH) return text;
+  delete kept.errors;
+  return JSON.stringify(kept);
+}
+
+function normalizeAggregate(errors: readonly unknown[], depth: number): NormalizedError {
+  const items = errors.slice(0, MAX_AGGREGATE_ITEMS).map((item) => normalize(item, depth));
+  const status = aggregateStatus(items.map((item) => item.status));
+  // The headers (Retry-After, WWW-Authenticate, ...) are those of the item that sets the status.
+  const leader = items.find((item) => item.status === status);
+  return { ...INTERNAL, status, headers: leader?.headers, items };
+}
+
+// One member of an aggregate: its status, title and detail; a 5xx detail stays the default.
+function aggregateItem(item: NormalizedError, context: ProblemContext): Record<string, unknown> {
+  const entry = entryFor(context.catalog, item.status);
+  return { status: item.status, title: entry.title, detail: render(item.detail, context) ?? entry.detail };
 }
 
 function render(text: string | Message | undefined, context: ProblemContext): string | undefined {
@@ -192,7 +246,7 @@ function addExtensions(body: Record<string, unknown>, extensions: Readonly<Recor
     for (const name of Object.keys(extensions)) {
       // `__proto__` would set the body's prototype instead of adding a member.
       if (STANDARD_MEMBERS.has(name) || name === '__proto__') continue;
-      body[name] = extensions[name];
+      body[name] = capStrings(extensions[name], new WeakSet(), 0);
     }
   } catch {
     // A hostile extensions object (throwing getter, revoked proxy) adds nothing.
@@ -234,6 +288,27 @@ function copySafeHeaders(from: Readonly<Record<string, unknown>>, to: Record<str
     }
   } catch {
     dropped.push('(unreadable headers)');
+  }
+}
+
+// Long strings are cut wherever they sit; everything else is left for JSON.stringify.
+function capStrings(value: unknown, seen: WeakSet<object>, depth: number): unknown {
+  if (typeof value === 'string') return value.length > MAX_EXTENSION_STRING ? `${value.slice(0, MAX_EXTENSION_STRING - 1)}…` : value;
+  if (value === null || typeof value !== 'object') return value;
+  if (seen.has(value) || depth > 16) return '[Circular]';
+  seen.add(value);
+  try {
+    if (Array.isArray(value)) return value.some((item) => typeof item === 'string' || (typeof item === 'object' && item !== null)) ? value.map((item) => capStrings(item, seen, depth + 1)) : value;
+    if (Object.getPrototypeOf(value) !== Object.prototype && Object.getPrototypeOf(value) !== null) return value;
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      if (key !== '__proto__') out[key] = capStrings((value as Record<string, unknown>)[key], seen, depth + 1);
+    }
+    return out;
+  } catch {
+    return '[Unserializable]';
+  } finally {
+    seen.delete(value);
   }
 }
 

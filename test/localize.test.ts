@@ -19,7 +19,8 @@ function serve<L extends string = Locale>(make: (req: Request) => unknown, optio
 /** A complete catalog for a made-up language, written out from the status table. */
 function esperanto(): Catalog {
   const statuses = Object.fromEntries(ERROR_STATUSES.map((status) => [status, { title: `Eraro ${status}`, detail: `La peto malsukcesis kun ${status}.` }]));
-  return { statuses: statuses as Catalog['statuses'], phrases: { clientError: { title: 'Klienta eraro', detail: 'La peto havas problemon.' }, serverError: { title: 'Servila eraro', detail: 'La servilo ne povis plenumi la peton.' }, retryIn: 'Bonvolu reprovi {when}.', retryAt: 'Bonvolu reprovi post {date}.' } };
+  // The sentence phrases are borrowed from English: only their presence matters here.
+  return { statuses: statuses as Catalog['statuses'], phrases: { ...CATALOGS.en.phrases, clientError: { title: 'Klienta eraro', detail: 'La peto havas problemon.' }, serverError: { title: 'Servila eraro', detail: 'La servilo ne povis plenumi la peton.' }, retryIn: 'Bonvolu reprovi {when}.', retryAt: 'Bonvolu reprovi post {date}.' } };
 }
 
 const MESSAGES = {

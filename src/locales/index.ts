@@ -19,4 +19,4 @@ export type Locale = keyof typeof CATALOGS;
 /** The built-in languages, in the order negotiation prefers them on a tie. */
 export const LOCALES = Object.keys(CATALOGS) as readonly Locale[];
 
-export type { Catalog, CatalogEntry, Phrases } from './types';
+export type { Catalog, CatalogEntry, PhraseKey, Phrases } from './types';
