@@ -5,7 +5,7 @@ import { defineConfig } from 'tsup';
 // and subpaths share one HttpError class), and declarations come as .d.ts/.d.mts pairs
 // so each resolution mode gets types matching its format.
 export default defineConfig({
-  entry: ['src/index.ts', 'src/client.ts'],
+  entry: ['src/index.ts', 'src/client.ts', 'src/zod.ts'],
   format: ['esm', 'cjs'],
   target: 'node20',
   dts: true,

@@ -28,6 +28,8 @@ describe('examples run as a user starts them', () => {
     ['maintenance', '/report', 503],
     ['openapi', '/openapi.json', 200],
     ['unmatched', '/nowhere', 404],
+    ['interop', '/orders/7', 404],
+    ['validation', '/signup', 404],
   ])('npm run example -- %s serves %s', async (name, route, status) => {
     const server = await start(name);
     try {

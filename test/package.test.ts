@@ -33,7 +33,7 @@ beforeAll(() => {
   project = mkdtempSync(path.join(tmpdir(), 'ete-consumer-'));
   const packed = run('npm', ['pack', '--silent', '--pack-destination', project], root).trim().split('\n').pop() as string;
   writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, version: '1.0.0' }));
-  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', `./${packed}`, 'express@^5', '@types/express@^5', '@types/node@^20']);
+  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', `./${packed}`, 'express@^5', '@types/express@^5', '@types/node@^20', 'zod@^4']);
 }, 180_000);
 
 afterAll(() => {
@@ -95,6 +95,20 @@ console.log(JSON.stringify({ sameClass: error instanceof main.ServiceUnavailable
 `,
     );
     expect(JSON.parse(run(process.execPath, [file]))).toEqual({ sameClass: true, retryAfter: 120 });
+  });
+
+  it.each([
+    ['CommonJS', 'zod.cjs', `const { mapZodError } = require('express-typed-errors/zod');\nconst main = require('express-typed-errors');\nconst { z } = require('zod');\n`],
+    ['ESM', 'zod.mjs', `import { mapZodError } from 'express-typed-errors/zod';\nimport * as main from 'express-typed-errors';\nimport { z } from 'zod';\n`],
+  ])('maps a ZodError from the zod subpath (%s) to the main entry UnprocessableContent', (_name, file, head) => {
+    writeFileSync(
+      path.join(project, file),
+      `${head}const result = z.object({ email: z.email() }).safeParse({ email: 'nope' });
+const error = mapZodError(result.error);
+console.log(JSON.stringify({ sameClass: error instanceof main.UnprocessableContent, status: error.status, pointer: error.errors[0].pointer }));
+`,
+    );
+    expect(JSON.parse(run(process.execPath, [file]))).toEqual({ sameClass: true, status: 422, pointer: '/email' });
   });
 
   it('loads the client subpath without Express', () => {
