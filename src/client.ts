@@ -3,9 +3,9 @@
  * into the error class of its status. No Express, no Node built-ins: safe in a browser.
  */
 import * as errors from './errors';
-import { CONTRACTS } from './headers';
+import { CONTRACTS, parseRetryAfter, TCHAR } from './headers';
 import type { Challenge } from './headers';
-import { HttpError } from './http-error';
+import { HttpError, STANDARD_MEMBERS } from './http-error';
 import type { HttpErrorOptions, ProblemItem } from './http-error';
 import { statusRow } from './status';
 import type { HeaderContract } from './status';
@@ -40,7 +40,6 @@ export class UnknownProblem extends HttpError<number> {
   }
 }
 
-const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance', 'errors']);
 const classes = errors as unknown as Readonly<Record<string, (new (...args: unknown[]) => HttpError<number>) | undefined>>;
 
 /**
@@ -167,7 +166,7 @@ function optionsOf(body: ProblemBody): HttpErrorOptions {
 function readContract(contract: HeaderContract, value: string | undefined): unknown {
   switch (contract) {
     case 'retry-after':
-      return value === undefined ? undefined : readRetryAfter(value);
+      return value === undefined ? undefined : parseRetryAfter(value);
     case 'allow':
     case 'upgrade':
       return value === undefined ? [] : value.split(',').map((item) => item.trim()).filter(Boolean);
@@ -181,14 +180,6 @@ function readContract(contract: HeaderContract, value: string | undefined): unkn
     case 'blocked-by':
       return value === undefined ? undefined : readBlockedBy(value);
   }
-}
-
-function readRetryAfter(value: string): number | Date | undefined {
-  const text = value.trim();
-  if (/^\d+$/.test(text)) return Number(text);
-  // RFC 9110 §5.6.7: recipients accept the obsolete date formats too, which Date.parse reads.
-  const time = /[A-Za-z]/.test(text) ? Date.parse(text) : Number.NaN;
-  return Number.isNaN(time) ? undefined : new Date(time);
 }
 
 // RFC 8288: `<uri>; rel="blocked-by"` among other links; `rel` may list several types.
@@ -229,7 +220,7 @@ function headerReader(headers: ReceivedResponse['headers']): (name: string) => s
   }
 }
 
-const TCHAR = /[!#$%&'*+.^_`|~0-9A-Za-z-]/;
+const TCHAR_CHAR = new RegExp(TCHAR);
 const TOKEN68 = /^[A-Za-z0-9\-._~+/]+=*/;
 
 /** A cursor over one challenge list (RFC 9110 §11.6.1 and §5.6). */
@@ -314,7 +305,7 @@ class ChallengeReader {
 
   private readToken(): string | undefined {
     const start = this.at;
-    while (this.at < this.text.length && TCHAR.test(this.peek())) this.at++;
+    while (this.at < this.text.length && TCHAR_CHAR.test(this.peek())) this.at++;
     return this.at === start ? undefined : this.text.slice(start, this.at);
   }
 

@@ -162,6 +162,7 @@ export function errorHandler<L extends string = Locale>(options: ErrorHandlerOpt
       next(error);
       return;
     }
+    const path = pathOf(req);
     let problem: ProblemResponse | undefined;
     let violations: readonly StrictViolation[] = [];
     let requestId: string | undefined;
@@ -171,7 +172,7 @@ export function errorHandler<L extends string = Locale>(options: ErrorHandlerOpt
       requestId = readRequestId(req);
       traceId = traceOption === false ? undefined : readTraceId(req, requestId, traceOption === true ? undefined : traceOption);
       const mapped = mapError(mappers, error);
-      problem = toProblem(mapped, { catalog, resolve, instance: pathOf(req), debug, types, traceId });
+      problem = toProblem(mapped, { catalog, resolve, instance: path, debug, types, traceId });
       if (strict !== false) violations = check(req, res, problem);
       // In throw mode nothing is sent: the violation below becomes Express's own answer.
       if (strict !== 'throw' || violations.length === 0) {
@@ -183,14 +184,14 @@ export function errorHandler<L extends string = Locale>(options: ErrorHandlerOpt
     }
     if (violations.length > 0) {
       if (strict === 'throw' && !res.headersSent) throw new StrictViolationError(violations, { cause: error });
-      log({ level: 'warn', status: problem?.status ?? 500, method: req.method, path: pathOf(req), error, violations });
+      log({ level: 'warn', status: problem?.status ?? 500, method: req.method, path, error, violations });
     }
     if (problem !== undefined && (problem.status >= 500 || problem.dropped.length > 0 || logClientErrors)) {
       log({
         level: problem.status >= 500 ? 'error' : problem.dropped.length > 0 ? 'warn' : 'info',
         status: problem.status,
         method: req.method,
-        path: pathOf(req),
+        path,
         error,
         ...(problem.dropped.length > 0 ? { droppedHeaders: problem.dropped } : {}),
         ...(requestId !== undefined ? { requestId } : {}),

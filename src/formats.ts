@@ -5,6 +5,7 @@
 import type { Request } from 'express';
 import Negotiator from 'negotiator';
 import type { Catalog } from './locales';
+import { cachedByHeader } from './header-cache';
 import { entryFor } from './problem';
 import { serializeProblemFor } from './problem-json';
 import type { ProblemDocument, ProblemResponse } from './problem';
@@ -57,8 +58,6 @@ const NO_HEADERS: Representation['headers'] = [];
 const HTML_HEADERS: Representation['headers'] = [['Content-Security-Policy', "default-src 'none'; style-src 'unsafe-inline'"]];
 // Browsers send ~150 characters; the head of a longer header decides just as well.
 const MAX_HEADER_LENGTH = 512;
-// Distinct headers remembered; real traffic repeats a handful of values.
-const CACHE_SIZE = 500;
 
 /** The `formats` option checked: a non-empty list of known formats without repeats. */
 export function checkFormats(value: unknown): readonly Format[] {
@@ -83,29 +82,14 @@ export function createFormatNegotiator(formats: readonly Format[]): FormatNegoti
   // Offered with their charset, so that `text/plain; charset=utf-8` matches too.
   const available = formats.map((format) => CONTENT_TYPES[format]);
   const byMediaType = new Map(formats.map((format) => [CONTENT_TYPES[format], format]));
-  const cache = new Map<string, Format>();
 
-  function negotiate(header: string): Format {
-    const head = header.length > MAX_HEADER_LENGTH ? header.slice(0, header.lastIndexOf(',', MAX_HEADER_LENGTH) + 1 || MAX_HEADER_LENGTH) : header;
+  function negotiate(head: string): Format {
     const chosen = new Negotiator({ headers: { accept: head } }).mediaType(available);
     return (chosen !== undefined ? byMediaType.get(chosen) : undefined) ?? fallback;
   }
 
   if (formats.length === 1) return () => fallback;
-  return (accept) => {
-    if (accept === undefined || accept === '') return fallback;
-    let format = cache.get(accept);
-    if (format === undefined) {
-      try {
-        format = negotiate(accept);
-      } catch {
-        format = fallback;
-      }
-      if (cache.size >= CACHE_SIZE) cache.clear();
-      cache.set(accept, format);
-    }
-    return format;
-  };
+  return cachedByHeader(MAX_HEADER_LENGTH, fallback, negotiate);
 }
 
 /** Writes a problem in a negotiated format and language. */

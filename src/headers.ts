@@ -18,8 +18,10 @@ export type Challenge =
       readonly params?: Readonly<Record<string, string>>;
     };
 
-// RFC 9110 §5.6.2: token = 1*tchar.
-const TOKEN = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+$/;
+/** RFC 9110 §5.6.2 tchar, as a regular-expression class; every token check builds on it. */
+export const TCHAR = "[!#$%&'*+.^_`|~0-9A-Za-z-]";
+// token = 1*tchar.
+const TOKEN = new RegExp(`^${TCHAR}+$`);
 // Visible ASCII, space and tab: stricter than Node (which allows Latin-1) so that what
 // we send reads the same in every client.
 const SAFE_VALUE = /^[\t\x20-\x7e]*$/;
@@ -48,6 +50,20 @@ export function formatRetryAfter(value: unknown): string | undefined {
   return undefined;
 }
 
+const DELTA_SECONDS = /^\d+$/;
+// RFC 9110 §5.6.7 HTTP-date: IMF-fixdate, or the obsolete RFC 850 and asctime forms.
+// Checked before Date.parse, which would also read "1 2" or "2030" as a date.
+const HTTP_DATE = /^[A-Za-z]{3,9},? [\w -]+ \d{2}:\d{2}:\d{2}(?: GMT| \d{4})$/;
+
+/** A received `Retry-After`: seconds for delta-seconds, a `Date` for an HTTP-date, else `undefined`. */
+export function parseRetryAfter(value: string): number | Date | undefined {
+  const text = value.trim();
+  if (DELTA_SECONDS.test(text)) return Number(text);
+  // asctime names no zone, yet means GMT; Date.parse would read it as local time.
+  const time = HTTP_DATE.test(text) ? Date.parse(text.endsWith(' GMT') ? text : `${text} GMT`) : Number.NaN;
+  return Number.isNaN(time) ? undefined : new Date(time);
+}
+
 /** A comma-separated list field (`Allow`, `Upgrade`) from tokens; invalid items are left out. */
 export function formatTokenList(value: unknown, isItem: (item: string) => boolean = (item) => TOKEN.test(item)): string | undefined {
   const items = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : undefined;
@@ -62,7 +78,7 @@ export function formatTokenList(value: unknown, isItem: (item: string) => boolea
 }
 
 // RFC 9110 §7.8: protocol-name ["/" protocol-version], both tokens.
-const PROTOCOL = /^[!#$%&'*+.^_`|~0-9A-Za-z-]+(?:\/[!#$%&'*+.^_`|~0-9A-Za-z-]+)?$/;
+const PROTOCOL = new RegExp(`^${TCHAR}+(?:/${TCHAR}+)?$`);
 
 /** `Upgrade: h2c, websocket`. */
 export function formatUpgrade(value: unknown): string | undefined {

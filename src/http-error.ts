@@ -34,6 +34,9 @@ export interface HttpErrorOptions {
   readonly captureStack?: boolean;
 }
 
+/** The members RFC 9457 defines (and ours, `errors`): an extension never takes their place. */
+export const STANDARD_MEMBERS: ReadonlySet<string> = new Set(['type', 'title', 'status', 'detail', 'instance', 'errors']);
+
 /** One item of the `errors` member: where the problem is and what it is. */
 export interface ProblemItem {
   /** JSON Pointer (RFC 6901) to the offending member of the request body, e.g. `/email`. */

@@ -4,6 +4,7 @@
  * and says what the response should be; it never changes the error it reads.
  */
 import statuses from 'statuses';
+import { TCHAR } from './headers';
 import { message } from './message';
 import type { Message } from './message';
 import type { PhraseKey } from './locales/types';
@@ -18,7 +19,7 @@ export interface ForeignReading {
 }
 
 // A token (RFC 9110 §5.6.2) of sane length: only such values are echoed in a detail.
-const SAFE_PARAM = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,40}$/;
+const SAFE_PARAM = new RegExp(`^${TCHAR}{1,40}$`);
 
 type BodyParserRule = readonly [status: number, key: PhraseKey | undefined, param?: 'limit' | 'charset' | 'encoding'];
 
@@ -95,12 +96,16 @@ export function aggregateStatus(statusesOfItems: readonly number[]): number {
 }
 
 function ownMessage(source: Readonly<Record<string, unknown>>, status: number): string | undefined {
-  if (status >= 500) return undefined;
-  const text = source.message;
+  return status >= 500 ? undefined : shownMessage(source.message, status);
+}
+
+/** A thrower's message worth sending: a non-empty string that is more than the English reason phrase. */
+export function shownMessage(text: unknown, status: number): string | undefined {
   // The bare English reason phrase says nothing a localised description does not.
   return typeof text === 'string' && text !== '' && text !== statuses.message[status] ? text : undefined;
 }
 
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+/** A plain object (not `null`, not an array). */
+export function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

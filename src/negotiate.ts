@@ -1,10 +1,9 @@
 import Negotiator from 'negotiator';
+import { cachedByHeader } from './header-cache';
 
 // Only the head of a long header is read: clients list their favourite languages
 // first, and a 20 kB header must cost no more than a normal one.
 const MAX_HEADER_LENGTH = 256;
-// Distinct headers remembered; real traffic repeats a few dozen values.
-const CACHE_SIZE = 500;
 // Longer than any real tag: the app's choice may come from a query string.
 const MAX_TAG_LENGTH = 64;
 // A well-formed language range (RFC 4647 §2.1), or `*`.
@@ -32,7 +31,6 @@ export type LanguageNegotiator = (acceptLanguage: string | undefined) => string;
 export function createLanguageNegotiator(supported: readonly string[], defaultLocale: string): LanguageNegotiator {
   const lookup = buildLookup(supported);
   const longest = longestKey(lookup);
-  const cache = new Map<string, string>();
 
   function negotiate(head: string): string {
     const negotiator = new Negotiator({ headers: { 'accept-language': head } });
@@ -45,34 +43,13 @@ export function createLanguageNegotiator(supported: readonly string[], defaultLo
     return defaultLocale;
   }
 
-  function safely(head: string): string {
-    try {
-      return negotiate(head);
-    } catch {
-      return defaultLocale;
-    }
-  }
-
   // `*` means any language not listed otherwise: the default, unless the client ruled it out.
   function wildcard(negotiator: Negotiator): string {
     if (negotiator.languages([defaultLocale]).length > 0) return defaultLocale;
     return supported.find((tag) => negotiator.languages([tag]).length > 0) ?? defaultLocale;
   }
 
-  return (header) => {
-    if (header === undefined || header === '') return defaultLocale;
-    // A cut header is parsed, not cached: as a key its slice would keep the whole header in
-    // memory, and V8 hashes strings over 16,383 characters by length alone, so long keys
-    // would collide. Parsing the 256-character head costs microseconds.
-    if (header.length > MAX_HEADER_LENGTH) return safely(header.slice(0, header.lastIndexOf(',', MAX_HEADER_LENGTH) + 1 || MAX_HEADER_LENGTH));
-    let locale = cache.get(header);
-    if (locale === undefined) {
-      locale = safely(header);
-      if (cache.size >= CACHE_SIZE) cache.clear();
-      cache.set(header, locale);
-    }
-    return locale;
-  };
+  return cachedByHeader(MAX_HEADER_LENGTH, defaultLocale, negotiate);
 }
 
 /** Finds the supported language for one tag chosen by the app, or `undefined` when none fits. */

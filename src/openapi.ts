@@ -2,7 +2,7 @@
  * OpenAPI 3.1 `components` for our error responses: one response per status with its
  * headers, the problem schemas, and example bodies in the requested languages.
  */
-import { CONTRACTS } from './headers';
+import { CONTRACTS, TCHAR } from './headers';
 import { CATALOGS, LOCALES } from './locales';
 import type { Locale } from './locales';
 import { toProblem } from './problem';
@@ -44,7 +44,7 @@ interface HeaderDoc {
 }
 
 const HTTP_DATE = '^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4} \\d{2}:\\d{2}:\\d{2} GMT$';
-const TOKEN_LIST = "^([!#$%&'*+.^_`|~0-9A-Za-z-]+(, [!#$%&'*+.^_`|~0-9A-Za-z-]+)*)?$";
+const TOKEN_LIST = `^(${TCHAR}+(, ${TCHAR}+)*)?$`;
 const challenge = (who: string): HeaderDoc => ({
   description: `Authentication challenge(s) (RFC 9110 §11.6.1) ${who}.`,
   schema: { type: 'string' },

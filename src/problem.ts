@@ -2,10 +2,9 @@
  * Error + catalog -> problem document (RFC 9457) + headers. Pure: no request, no
  * response, no I/O, and it never throws, whatever it is given.
  */
-import statuses from 'statuses';
 import { isValidHeaderName, isValidHeaderValue } from './headers';
-import { isHttpError } from './http-error';
-import { aggregateItems, aggregateStatus, readBodyParserError, readBoomError, readStatusGetterError } from './interop';
+import { isHttpError, STANDARD_MEMBERS } from './http-error';
+import { aggregateItems, aggregateStatus, isRecord, readBodyParserError, readBoomError, readStatusGetterError, shownMessage } from './interop';
 import { isMessage } from './message';
 import type { Message } from './message';
 import type { Catalog, CatalogEntry } from './locales/types';
@@ -68,7 +67,6 @@ export interface NormalizedError {
   readonly items?: readonly NormalizedError[];
 }
 
-const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance', 'errors']);
 // The response describes itself with these; an error may not change them.
 const PROTECTED_HEADERS = new Set(['content-type', 'content-length', 'transfer-encoding', 'content-language']);
 const INTERNAL: NormalizedError = { status: 500, expose: false, detail: undefined, errors: undefined, headers: undefined, type: undefined, instance: undefined, extensions: undefined };
@@ -111,7 +109,7 @@ function normalize(error: unknown, depth: number): NormalizedError {
     let detail: string | Message | undefined;
     if (expose) {
       const text = ours ? source.detail : source.message;
-      if (isMessage(text) || (typeof text === 'string' && text !== '' && text !== statuses.message[status])) detail = text;
+      detail = isMessage(text) ? text : shownMessage(text, status);
     }
     return {
       status,
@@ -235,10 +233,6 @@ function renderItem(item: unknown, context: ProblemContext): unknown {
 function readStatus(value: unknown): number | undefined {
   if (typeof value === 'string' && /^[45]\d\d$/.test(value)) return Number(value);
   return isErrorRange(value) ? value : undefined;
-}
-
-function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
 function addExtensions(body: Record<string, unknown>, extensions: Readonly<Record<string, unknown>>): void {

@@ -2,6 +2,7 @@
  * `Retry-After` in words: "Please try again in 2 minutes or so." in the response's
  * language, for the HTML page of a 503 or 429.
  */
+import { parseRetryAfter } from './headers';
 import type { Phrases } from './locales/types';
 
 /** The localised retry sentence for a `Retry-After` value at the moment `now` (ms), or `undefined`. */
@@ -10,10 +11,6 @@ export type RetryDescriber = (retryAfter: string | undefined, now: number) => st
 const MINUTE = 60;
 const HOUR = 60 * MINUTE;
 const DAY = 24 * HOUR;
-const DELTA_SECONDS = /^\d+$/;
-// RFC 9110 §5.6.7 HTTP-date: IMF-fixdate, or the obsolete RFC 850 and asctime forms.
-// Checked before Date.parse, which would also read "1 2" or "2030" as a date.
-const HTTP_DATE = /^[A-Za-z]{3,9},? [\w -]+ \d{2}:\d{2}:\d{2}(?: GMT| \d{4})$/;
 
 /**
  * Builds the retry sentence of one language; the `Intl` formatters are created here, once,
@@ -34,14 +31,13 @@ export function createRetryDescriber(locale: string, phrases: Pick<Phrases, 'ret
 
   return (retryAfter, now) => {
     if (retryAfter === undefined) return undefined;
-    const value = retryAfter.trim();
+    const parsed = parseRetryAfter(retryAfter);
+    if (parsed === undefined) return undefined;
     let seconds: number;
-    if (DELTA_SECONDS.test(value)) {
-      seconds = Number(value);
+    if (typeof parsed === 'number') {
+      seconds = parsed;
     } else {
-      // asctime names no zone, yet means GMT; Date.parse would read it as local time.
-      const at = HTTP_DATE.test(value) ? Date.parse(value.endsWith(' GMT') ? value : `${value} GMT`) : Number.NaN;
-      if (Number.isNaN(at)) return undefined;
+      const at = parsed.getTime();
       seconds = (at - now) / 1000;
       // A date days away reads better as a date than as "in 9 days".
       if (seconds > DAY) return fill(phrases.retryAt, '{date}', absolute.format(at));

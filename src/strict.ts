@@ -3,6 +3,7 @@
  * sent. A handful of lookups per response: cheap enough to leave on in development.
  */
 import { CONTRACTS } from './headers';
+import { STANDARD_MEMBERS } from './http-error';
 import { isUriReference } from './problem-type';
 import { ERROR_STATUSES, STATUSES } from './status';
 
@@ -47,7 +48,6 @@ for (const status of ERROR_STATUSES) {
   const row: { readonly header?: keyof typeof CONTRACTS; readonly required?: boolean } = STATUSES[status] as object;
   if (row.required === true && row.header !== undefined) REQUIRED_HEADERS.set(status, CONTRACTS[row.header].header);
 }
-const STANDARD_MEMBERS = new Set(['type', 'title', 'status', 'detail', 'instance', 'errors']);
 // RFC 9457 §3.2: extension names start with a letter, use letters, digits and `_`, at least three characters.
 const EXTENSION_NAME = /^[A-Za-z][A-Za-z0-9_]{2,}$/;
 
