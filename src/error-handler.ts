@@ -184,7 +184,16 @@ export function errorHandler<L extends string = Locale>(options: ErrorHandlerOpt
     }
     if (violations.length > 0) {
       if (strict === 'throw' && !res.headersSent) throw new StrictViolationError(violations, { cause: error });
-      log({ level: 'warn', status: problem?.status ?? 500, method: req.method, path, error, violations });
+      log({
+        level: 'warn',
+        status: problem?.status ?? 500,
+        method: req.method,
+        path,
+        error,
+        violations,
+        ...(requestId !== undefined ? { requestId } : {}),
+        ...(traceId !== undefined ? { traceId } : {}),
+      });
     }
     if (problem !== undefined && (problem.status >= 500 || problem.dropped.length > 0 || logClientErrors)) {
       log({
@@ -251,6 +260,7 @@ function sendLastResort(res: Response): void {
     if (res.headersSent) return;
     res.statusCode = 500;
     res.setHeader('Content-Type', PROBLEM_JSON);
+    res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Content-Length', Buffer.byteLength(LAST_RESORT));
     res.end(LAST_RESORT);
   } catch {

@@ -67,7 +67,8 @@ export abstract class HttpError<S extends number = ErrorStatus> extends Error {
    * turns it on; it can also be set on one class (`NotFound.captureStack = true`). 5xx and
    * unexposed errors always capture theirs, for the log.
    */
-  static captureStack: boolean = process.env.NODE_ENV === 'development';
+  // `process` is guarded: the client entry (and so this class) also runs in browsers.
+  static captureStack: boolean = typeof process !== 'undefined' && process.env?.NODE_ENV === 'development';
 
   /** The HTTP status code. */
   readonly status: S;

@@ -121,9 +121,10 @@ export function notFound(options: NotFoundOptions = {}): RequestHandler {
     }
     const allowed = known?.allowed;
     const allow = known?.allow ?? '';
-    // Only built when a detail key asks for the request's method and path.
+    // Only built when a detail key asks for the request's method and path. The text is the
+    // app's own message, so it is shown on the 501 too, which a 5xx would otherwise hide.
     const detail = (key: string | undefined, extra?: { allow: string }): HttpErrorOptions | undefined =>
-      key === undefined ? undefined : { detail: message(key, { method, path, ...extra }) };
+      key === undefined ? undefined : { detail: message(key, { method, path, ...extra }), expose: true };
 
     // Express answers OPTIONS itself when no route does; with our Allow list, as 204.
     if (method === 'OPTIONS' && allowed !== undefined && !allowed.has('OPTIONS')) {

@@ -96,13 +96,12 @@ function normalize(error: unknown, depth: number): NormalizedError {
     if (items !== undefined) return depth >= 2 ? INTERNAL : normalizeAggregate(items, depth + 1);
     const source = error as Record<string, unknown>;
     const ours = isHttpError(error);
-    const foreign = ours ? undefined : (readBodyParserError(source) ?? readBoomError(source));
+    // NestJS's HttpException also keeps its status in a `status` field; its getStatus() reading
+    // (message of a 4xx shown) goes first so that the generic one does not hide it.
+    const foreign = ours ? undefined : (readBodyParserError(source) ?? readBoomError(source) ?? readStatusGetterError(source));
     if (foreign !== undefined) return { ...INTERNAL, ...foreign };
     const status = readStatus(source.status) ?? readStatus(source.statusCode);
-    if (status === undefined) {
-      const nest = ours ? undefined : readStatusGetterError(source);
-      return nest === undefined ? INTERNAL : { ...INTERNAL, ...nest };
-    }
+    if (status === undefined) return INTERNAL;
     // A foreign error shows its message only when it says so (http-errors sets expose on
     // 4xx); a message that is just the English reason phrase says nothing worth translating.
     const expose = source.expose === true;

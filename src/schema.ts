@@ -81,6 +81,7 @@ export function baseSchema(): JsonSchema {
           additionalProperties: true,
         },
       },
+      traceId: { type: 'string', description: 'The W3C trace-id or request id of this occurrence, to match a report to the log.' },
       stack: { type: 'array', items: { type: 'string' }, description: 'Only in debug mode: the stack trace, one line per item.' },
       cause: {
         type: 'array',

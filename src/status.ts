@@ -31,6 +31,10 @@ interface StatusRow {
   readonly noStore?: boolean;
 }
 
+/**
+ * The status table itself, keyed by code. Read it through the derived types and helpers
+ * (`ErrorStatus`, `statusRow`, `ERROR_STATUSES`) rather than by hand.
+ */
 export const STATUSES = {
   400: { className: 'BadRequest', slug: 'bad-request', spec: 'RFC 9110 §15.5.1' },
   401: { className: 'Unauthorized', slug: 'unauthorized', spec: 'RFC 9110 §15.5.2', header: 'www-authenticate', required: true },

@@ -106,6 +106,42 @@ describe('errorHandler: header contracts', () => {
     expect(res.headers[header]).toBe(value);
   });
 
+  it('sends neither Upgrade nor Connection on HTTP/2, which forbids connection-specific fields', async () => {
+    const app = express();
+    // Stands in for an HTTP/2 request: the handler decides on httpVersionMajor alone.
+    app.use((req, _res, next) => {
+      Object.defineProperty(req, 'httpVersionMajor', { value: 2 });
+      next();
+    });
+    app.get('/boom', () => {
+      throw new UpgradeRequired('h2c');
+    });
+    app.use(errorHandler({ log: false }));
+    const res = await request(app).get('/boom');
+    expect(res.status).toBe(426);
+    expect(res.headers.upgrade).toBeUndefined();
+    expect(res.headers.connection).not.toBe('Upgrade');
+  });
+
+  it('still answers a clean 500 with nosniff when writing the response fails', async () => {
+    const app = express();
+    app.get('/boom', (_req, res) => {
+      const setHeader = res.setHeader.bind(res);
+      // A response whose Content-Language cannot be set: the last-resort path must answer.
+      res.setHeader = ((name: string, value: string | number | readonly string[]) => {
+        if (name === 'Content-Language') throw new Error('refused');
+        return setHeader(name, value);
+      }) as typeof res.setHeader;
+      throw new NotFound();
+    });
+    app.use(errorHandler({ log: false }));
+    const res = await request(app).get('/boom');
+    expect(res.status).toBe(500);
+    expect(res.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+    expect(res.headers['x-content-type-options']).toBe('nosniff');
+    expect(res.body).toEqual({ type: 'about:blank', title: 'Internal Server Error', status: 500 });
+  });
+
   it('sends no Retry-After when none was given', async () => {
     const res = await request(throwing(new ServiceUnavailable())).get('/boom');
     expect(res.headers['retry-after']).toBeUndefined();
@@ -325,9 +361,13 @@ describe('errorHandler: bad input never crashes or leaks', () => {
     expect(res.headers['www-authenticate']).toBeUndefined();
   });
 
-  it('drops invalid header names', async () => {
-    const res = await request(throwing(new NotFound({ headers: { '': 'x', 'Bad Name': 'y', 'X\nY': 'z' } }))).get('/boom');
+  it('drops and logs invalid header names, CR/LF included, and still answers', async () => {
+    const entries: ErrorLogEntry[] = [];
+    const error = new NotFound({ headers: { '': 'x', 'Bad Name': 'y', 'X\r\nY': 'z', 'X-Good': 'ok' } });
+    const res = await request(throwing(error, { log: (entry) => entries.push(entry) })).get('/boom');
     expect(res.status).toBe(404);
+    expect(res.headers['x-good']).toBe('ok');
+    expect(entries).toContainEqual(expect.objectContaining({ level: 'warn', droppedHeaders: ['', 'Bad Name', 'X\r\nY'] }));
   });
 
   it('does not let an error override the protected content headers', async () => {
@@ -335,6 +375,8 @@ describe('errorHandler: bad input never crashes or leaks', () => {
     const res = await request(throwing(error)).get('/boom');
     expect(res.headers['content-type']).toBe('application/problem+json; charset=utf-8');
     expect(res.headers['content-language']).toBe('en');
+    expect(res.headers['content-length']).toBe(String(Buffer.byteLength(res.text)));
+    expect(res.headers['transfer-encoding']).toBeUndefined();
     expect(res.body.status).toBe(404);
   });
 

@@ -5,13 +5,20 @@ import { createApp } from '../examples/maintenance';
 const BROWSER_ACCEPT = 'text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8';
 
 describe('examples/maintenance.ts', () => {
-  it('answers a browser with the Korean maintenance page and the seconds left in Retry-After', async () => {
-    const res = await request(createApp()).get('/report').set('Accept', BROWSER_ACCEPT).set('Accept-Language', 'ko-KR,ko;q=0.9');
+  it('answers a browser during the window with the Korean page and the window end as an HTTP-date', async () => {
+    const until = new Date(Date.now() + 2 * 3600_000);
+    const res = await request(createApp({ until })).get('/report').set('Accept', BROWSER_ACCEPT).set('Accept-Language', 'ko-KR,ko;q=0.9');
     expect(res.status).toBe(503);
     expect(res.headers['content-type']).toBe('text/html; charset=utf-8');
-    expect(Number(res.headers['retry-after'])).toBeGreaterThan(100);
-    expect(Number(res.headers['retry-after'])).toBeLessThanOrEqual(120);
+    expect(res.headers['retry-after']).toBe(until.toUTCString());
     expect(res.text).toContain(`<h1>${CATALOGS.ko.statuses[503].title}</h1>`);
+    expect(res.text).toContain('<p class="retry">약 2시간 후에 다시 시도해 주십시오.</p>');
+  });
+
+  it('answers the dashboard with Retry-After: 120 and the wait in words', async () => {
+    const res = await request(createApp()).get('/dashboard').set('Accept', BROWSER_ACCEPT).set('Accept-Language', 'ko-KR,ko;q=0.9');
+    expect(res.status).toBe(503);
+    expect(res.headers['retry-after']).toBe('120');
     expect(res.text).toContain('<p class="retry">약 2분 후에 다시 시도해 주십시오.</p>');
   });
 

@@ -20,20 +20,21 @@ async function start(name: string): Promise<{ url: string; stop: () => void }> {
 }
 
 describe('examples run as a user starts them', () => {
-  it.each([
-    ['basic', '/report', 503],
-    ['auth', '/documents/1', 401],
-    ['rate-limit', '/api/quote', 200],
-    ['localized', '/users/42', 404],
-    ['maintenance', '/report', 503],
-    ['openapi', '/openapi.json', 200],
-    ['unmatched', '/nowhere', 404],
-    ['interop', '/orders/7', 404],
-    ['validation', '/signup', 404],
-  ])('npm run example -- %s serves %s', async (name, route, status) => {
+  const invalidSignup: RequestInit = { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"email":"nope"}' };
+  it.each<[string, string, number, RequestInit]>([
+    ['basic', '/report', 503, {}],
+    ['auth', '/documents/1', 401, {}],
+    ['rate-limit', '/api/quote', 200, {}],
+    ['localized', '/users/42', 404, {}],
+    ['maintenance', '/report', 503, {}],
+    ['openapi', '/openapi.json', 200, {}],
+    ['unmatched', '/nowhere', 404, {}],
+    ['interop', '/orders/7', 404, {}],
+    ['validation', '/signup', 422, invalidSignup],
+  ])('npm run example -- %s serves %s', async (name, route, status, init) => {
     const server = await start(name);
     try {
-      const res = await fetch(server.url + route);
+      const res = await fetch(server.url + route, init);
       expect(res.status).toBe(status);
     } finally {
       server.stop();

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import request from 'supertest';
-import { CATALOGS, errorHandler, escapeHtml, FORMATS, NotFound, ServiceUnavailable, Unauthorized, UnprocessableContent } from '../src';
+import { CATALOGS, errorHandler, escapeHtml, FORMATS, NotFound, ServiceUnavailable, TooManyRequests, Unauthorized, UnprocessableContent } from '../src';
 import type { Format, RenderHtml } from '../src';
 import { checkFormats, createFormatNegotiator } from '../src/formats';
 import { handing, throwing } from './helpers/app';
@@ -90,6 +90,15 @@ describe('errorHandler: every format', () => {
     ['ko', '약 2분 후에 다시 시도해 주십시오.'],
   ] as const)('tells when to retry a 503 in words (%s)', async (locale, sentence) => {
     const res = await request(throwing(new ServiceUnavailable(120))).get('/boom').set('Accept', ACCEPT.html).set('Accept-Language', locale);
+    expect(res.text).toContain(`<p class="retry">${sentence}</p>`);
+  });
+
+  it.each([
+    ['en', 'Please try again in 2 minutes or so.'],
+    ['ko', '약 2분 후에 다시 시도해 주십시오.'],
+  ] as const)('tells when to retry a 429 in words (%s)', async (locale, sentence) => {
+    const res = await request(throwing(new TooManyRequests(90))).get('/boom').set('Accept', ACCEPT.html).set('Accept-Language', locale);
+    expect(res.status).toBe(429);
     expect(res.text).toContain(`<p class="retry">${sentence}</p>`);
   });
 

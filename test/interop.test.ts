@@ -128,6 +128,23 @@ describe('interop: NestJS-style getStatus()', () => {
     }
   }
 
+  it('shows the 4xx message of an exception that also keeps its status in a status field, as NestJS does', async () => {
+    class NestLikeException extends Error {
+      constructor(
+        message: string,
+        readonly status: number,
+      ) {
+        super(message);
+      }
+      getStatus(): number {
+        return this.status;
+      }
+    }
+    const res = await request(throwing(new NestLikeException('Cart is empty', 409))).get('/boom');
+    expect(res.status).toBe(409);
+    expect(res.body.detail).toBe('Cart is empty');
+  });
+
   it('answers with the status getStatus() returns and shows a 4xx message', async () => {
     const res = await request(throwing(new HttpException('Cart is empty', 409))).get('/boom');
     expect(res.status).toBe(409);

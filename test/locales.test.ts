@@ -23,6 +23,13 @@ describe('built-in catalogs', () => {
     }
   });
 
+  it.each(LOCALES.filter((locale) => locale !== 'en'))('%s leaves no phrase in English', (locale) => {
+    const phrases = CATALOGS[locale].phrases as unknown as Record<string, unknown>;
+    for (const [key, english] of Object.entries(CATALOGS.en.phrases as unknown as Record<string, unknown>)) {
+      expect({ key, text: phrases[key] }).not.toEqual({ key, text: english });
+    }
+  });
+
   it('uses RFC 9110 reason phrases as English titles', () => {
     expect(CATALOGS.en.statuses[413].title).toBe('Content Too Large');
     expect(CATALOGS.en.statuses[422].title).toBe('Unprocessable Content');

@@ -87,6 +87,20 @@ describe('app messages', () => {
     expect(res.body.detail).toBe(expected);
   });
 
+  it.each([
+    ['en', 'Back on January 15, 2024.'],
+    ['de', 'Wieder da am 15. Januar 2024.'],
+    ['ko', '2024년 1월 15일에 다시 열립니다.'],
+  ])('formats an ICU date by the conventions of %s', async (locale, expected) => {
+    // Noon UTC: the same calendar day in every server time zone.
+    const at = new Date(Date.UTC(2024, 0, 15, 12));
+    const dated = serve(() => new NotFound({ detail: message('shop.reopens', { at }) }), {
+      messages: { en: { 'shop.reopens': 'Back on {at, date, long}.' }, de: { 'shop.reopens': 'Wieder da am {at, date, long}.' }, ko: { 'shop.reopens': '{at, date, long}에 다시 열립니다.' } },
+    });
+    const res = await request(dated).get('/boom').set('Accept-Language', locale);
+    expect(res.body.detail).toBe(expected);
+  });
+
   it('falls back to the default language when the negotiated one lacks the key', async () => {
     const res = await request(app).get('/boom').query({ key: 'only.english' }).set('Accept-Language', 'ko');
     expect(res.headers['content-language']).toBe('ko');

@@ -300,6 +300,28 @@ describe.each([
     expect(method.detail).toMatchObject({ key: 'route.method', params: { method: 'DELETE', path: '/health', allow: 'GET, HEAD, OPTIONS' } });
   });
 
+  it('renders the detail key of each outcome through errorHandler messages in the client language', async () => {
+    const app = express();
+    app.get('/health', ok);
+    app.delete('/other', ok);
+    app.use(notFound({ detailKey: { notFound: 'route.missing', methodNotAllowed: 'route.method', notImplemented: 'route.unknownMethod' } }));
+    app.use(
+      errorHandler({
+        log: false,
+        messages: {
+          en: { 'route.missing': 'Nothing at {path}.', 'route.method': '{method} is not allowed; use {allow}.', 'route.unknownMethod': 'No route answers {method}.' },
+          ko: { 'route.missing': '{path}에는 아무것도 없습니다.', 'route.method': '{method}는 허용되지 않습니다. {allow}를 사용하십시오.', 'route.unknownMethod': '{method}에 응답하는 경로가 없습니다.' },
+        },
+      }),
+    );
+    const missing = await request(app).get('/nope').set('Accept-Language', 'ko');
+    const method = await request(app).delete('/health');
+    const unknown = await request(app).patch('/health');
+    expect(missing.body).toMatchObject({ status: 404, detail: '/nope에는 아무것도 없습니다.' });
+    expect(method.body).toMatchObject({ status: 405, detail: 'DELETE is not allowed; use GET, HEAD, OPTIONS.' });
+    expect(unknown.body).toMatchObject({ status: 501, detail: 'No route answers PATCH.' });
+  });
+
   it('uses one detail key for every answer when given a string', async () => {
     const seen: { detail?: unknown }[] = [];
     const app = express();

@@ -4,13 +4,22 @@
  * `node16` and `bundler` resolution.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { buildSync } from 'esbuild';
 
 const root = path.join(__dirname, '..');
 const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
 let project = '';
+
+/** True when `built` is missing or older than any file under `sources`: jest alone must not pack an old build. */
+function isStale(built: string, sources: string): boolean {
+  if (!existsSync(built)) return true;
+  const builtAt = statSync(built).mtimeMs;
+  return readdirSync(sources, { recursive: true, withFileTypes: true }).some((entry) => entry.isFile() && statSync(path.join(entry.parentPath, entry.name)).mtimeMs > builtAt);
+}
 
 const run = (cmd: string, args: string[], cwd = project): string => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
 
@@ -29,7 +38,7 @@ const server = app.listen(0, '127.0.0.1', async () => {
 `;
 
 beforeAll(() => {
-  if (!existsSync(path.join(root, 'dist', 'index.js'))) run('npm', ['run', 'build'], root);
+  if (isStale(path.join(root, 'dist', 'index.js'), path.join(root, 'src'))) run('npm', ['run', 'build'], root);
   project = mkdtempSync(path.join(tmpdir(), 'ete-consumer-'));
   const packed = run('npm', ['pack', '--silent', '--pack-destination', project], root).trim().split('\n').pop() as string;
   writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, version: '1.0.0' }));
@@ -117,6 +126,24 @@ console.log(JSON.stringify({ sameClass: error instanceof main.UnprocessableConte
       `require('express-typed-errors/client');\nconsole.log(JSON.stringify(Object.keys(require.cache).filter((file) => /node_modules[\\/\\\\](express|negotiator|vary)[\\/\\\\]/.test(file))));\n`,
     );
     expect(JSON.parse(run(process.execPath, ['client-only.cjs']))).toEqual([]);
+  });
+
+  it('runs the client subpath where there is no process global, as in a browser', () => {
+    // Bundled as a browser bundler would, minus any `process` shim, and run in a bare context.
+    const bundle = buildSync({
+      stdin: {
+        contents: "import { parseProblem } from 'express-typed-errors/client'; globalThis.result = parseProblem({ status: 429, headers: { 'retry-after': '30' }, body: null }).retryAfter;",
+        resolveDir: project,
+      },
+      bundle: true,
+      format: 'iife',
+      platform: 'neutral',
+      mainFields: ['module', 'main'],
+      write: false,
+    });
+    const sandbox: { result?: unknown } = {};
+    runInNewContext(bundle.outputFiles[0]?.text ?? '', sandbox);
+    expect(sandbox.result).toBe(30);
   });
 
   it('recognises errors across the ESM and CommonJS copies loaded in one process', () => {
