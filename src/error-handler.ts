@@ -277,12 +277,28 @@ function pathOf(req: Request): string {
 function createLog(option: ErrorHandlerOptions['log']): (entry: ErrorLogEntry) => void {
   const sink = option ?? (process.env.NODE_ENV === 'test' ? false : console);
   if (sink === false) return () => undefined;
+  // winston takes (message, meta) and serialises meta as JSON, where an Error becomes {};
+  // pino and console take (object, message), and pino's err serializer reads the Error.
+  const messageFirst = typeof sink === 'object' && 'transports' in sink;
   return (entry) => {
     try {
-      if (typeof sink === 'function') sink(entry);
-      else sink[entry.level]?.({ err: entry.error, status: entry.status, method: entry.method, path: entry.path, droppedHeaders: entry.droppedHeaders, violations: entry.violations, requestId: entry.requestId, traceId: entry.traceId }, `${entry.status} ${entry.method} ${entry.path}`);
+      if (typeof sink === 'function') {
+        sink(entry);
+        return;
+      }
+      const fields = { status: entry.status, method: entry.method, path: entry.path, droppedHeaders: entry.droppedHeaders, violations: entry.violations, requestId: entry.requestId, traceId: entry.traceId };
+      const text = `${entry.status} ${entry.method} ${entry.path}`;
+      if (messageFirst) sink[entry.level]?.(text, { ...fields, err: errorFields(entry.error) });
+      else sink[entry.level]?.({ err: entry.error, ...fields }, text);
     } catch {
       // A broken logger must not break the response that is already on its way.
     }
   };
+}
+
+// An Error as plain data (name, message, stack, cause chain) for loggers that stringify meta.
+function errorFields(error: unknown, depth = 0): unknown {
+  if (!(error instanceof Error)) return typeof error === 'object' && error !== null ? Object.prototype.toString.call(error) : String(error);
+  const cause = depth < 8 && error.cause !== undefined ? errorFields(error.cause, depth + 1) : undefined;
+  return { name: error.name, message: error.message, stack: error.stack, ...(cause === undefined ? {} : { cause }) };
 }

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import express from 'express';
 import pino from 'pino';
+import winston from 'winston';
 import request from 'supertest';
 import { errorHandler, InternalServerError, NotFound, parseTraceparent } from '../src';
 import type { ErrorHandlerOptions, ErrorLogEntry } from '../src';
@@ -20,6 +21,34 @@ function memoryPino(): { logger: pino.Logger; lines: () => Record<string, unknow
   });
   return { logger: pino({ base: undefined }, stream), lines: () => chunks.map((line) => JSON.parse(line) as Record<string, unknown>) };
 }
+
+/** A real winston logger (JSON format) writing lines into memory. */
+function memoryWinston(): { logger: winston.Logger; lines: () => Record<string, unknown>[] } {
+  const chunks: string[] = [];
+  const stream = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      chunks.push(chunk.toString());
+      done();
+    },
+  });
+  const logger = winston.createLogger({ format: winston.format.json(), transports: [new winston.transports.Stream({ stream })] });
+  return { logger, lines: () => chunks.map((line) => JSON.parse(line) as Record<string, unknown>) };
+}
+
+describe('logging with winston', () => {
+  it('logs a 5xx with its message, fields, stack and cause chain as JSON', async () => {
+    const { logger, lines } = memoryWinston();
+    const error = new InternalServerError('query failed', { cause: new Error('connect ECONNREFUSED') });
+    await request(throwing(error, { log: logger })).get('/boom').set('X-Request-Id', 'req-9');
+    await new Promise((resolve) => setImmediate(resolve));
+    const [line] = lines();
+    expect(line).toMatchObject({ level: 'error', message: '500 GET /boom', status: 500, method: 'GET', path: '/boom', requestId: 'req-9' });
+    const err = line?.err as { name: string; stack: string; cause: { message: string } };
+    expect(err.name).toBe('InternalServerError');
+    expect(err.stack).toMatch(/^InternalServerError: query failed\n/);
+    expect(err.cause.message).toBe('connect ECONNREFUSED');
+  });
+});
 
 describe('logging with pino', () => {
   it('logs a 5xx at error level with status, method, path, request id, stack and cause chain', async () => {
