@@ -212,8 +212,7 @@ function wantsStack(target: unknown, status: number, expose: boolean, options: H
 
 /** The English title of a status, used as the default `message`. */
 function titleOf(status: number): string {
-  const entry = (en.statuses as Readonly<Record<number, { title: string } | undefined>>)[status];
-  return entry?.title ?? (status >= 500 ? en.phrases.serverError.title : en.phrases.clientError.title);
+  return statusRow(status)?.title ?? (status >= 500 ? en.phrases.serverError.title : en.phrases.clientError.title);
 }
 
 function isOptionsObject(value: unknown): value is HttpErrorOptions {

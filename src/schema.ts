@@ -2,7 +2,6 @@
  * JSON Schema (2020-12) of the problem documents `errorHandler()` sends: the RFC 9457
  * members, the `errors` list, our own extension members, and an app's problem types.
  */
-import en from './locales/en';
 import { isUriReference, problemTypes } from './problem-type';
 import { ERROR_STATUSES, isErrorRange, statusRow } from './status';
 import type { ErrorStatus } from './status';
@@ -114,8 +113,7 @@ export function variantSchema(options: ProblemSchemaOptions): JsonSchema {
   const out: Record<string, unknown> = { type: 'object', properties };
   if (status !== undefined) {
     const row = statusRow(status);
-    const title = (en.statuses as Readonly<Record<number, { title: string } | undefined>>)[status]?.title;
-    out.description = row === undefined || title === undefined ? `${status} problem` : `${status} ${title} (${row.spec})`;
+    out.description = row === undefined ? `${status} problem` : `${status} ${row.title} (${row.spec})`;
     properties.status = { const: status };
   }
   const declared = declaredTypes(options, status, specs);
