@@ -1,7 +1,8 @@
 /**
  * The HTTP benchmark: every variant in its own child process, driven by autocannon on
- * 127.0.0.1, interleaved round by round (A B C A B C ...) so that a noisy machine slows
- * every variant alike; medians per variant and their ratio to `floor`.
+ * 127.0.0.1, interleaved round by round, each round starting one variant later (A B C,
+ * B C A, C A B ...) so that neither machine noise nor a variant's position in the round
+ * favours one; medians per variant and their ratio to `floor`.
  */
 import { fork } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
@@ -67,7 +68,9 @@ export async function runHttp(settings: HttpSettings, log: (line: string) => voi
     for (const variant of settings.variants) children.push(await startChild(variant, settings.execArgv?.[variant.name] ?? []));
     const samples = new Map<string, Sample[]>(children.map((child) => [child.variant.name, []]));
     for (let round = 1; round <= settings.rounds; round++) {
-      for (const child of children) {
+      // Rotated: a fixed order showed a position effect (the same code measured ~10 % apart).
+      for (let i = 0; i < children.length; i++) {
+        const child = children[(i + round - 1) % children.length] as Child;
         const sample = await measure(child, settings);
         samples.get(child.variant.name)?.push(sample);
         log(`round ${round}/${settings.rounds} ${child.variant.name.padEnd(22)} ${sample.requestsPerSecond.toFixed(0).padStart(7)} req/s ${sample.cpuPerResponse.toFixed(1).padStart(6)} µs CPU/res`);
