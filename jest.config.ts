@@ -19,11 +19,11 @@ const config: Config = {
       displayName: 'express4',
       moduleNameMapper: { '^express$': 'express4' },
       setupFiles: ['<rootDir>/test/helpers/express4.setup.ts'],
-      // Suites that build no app, test both versions themselves (not-found, routes), or test
+      // Suites that build no app, test both versions themselves (not-found*, routes), or test
       // the package, the browser and generated documents (no Express version involved).
       testPathIgnorePatterns: [
         '/node_modules/',
-        '/test/(examples|readme|readme-contract|readme-localisation|locales|negotiate|negotiate-hostile|headers|errors|problem-json|render-html|retry-text|define-messages|package|browser|schema|openapi|not-found|routes|examples-unmatched|example-openapi)\\.test\\.ts$',
+        '/test/(examples|readme|readme-contract|readme-localisation|locales|negotiate|negotiate-hostile|headers|errors|problem-json|render-html|retry-text|define-messages|package|browser|schema|openapi|not-found|not-found-middleware|not-found-property|routes|examples-unmatched|example-openapi)\\.test\\.ts$',
       ],
     },
   ],

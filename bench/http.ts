@@ -60,6 +60,8 @@ interface Child {
 }
 
 const SERVER = join(__dirname, 'server.ts');
+// autocannon counts responses by status class.
+const STATUS_CLASS: Readonly<Record<number, '2xx' | '4xx' | '5xx'>> = { 2: '2xx', 4: '4xx', 5: '5xx' };
 
 /** Runs the HTTP benchmark and returns one result per variant, in the variants' order. */
 export async function runHttp(settings: HttpSettings, log: (line: string) => void): Promise<VariantResult[]> {
@@ -98,7 +100,7 @@ async function startChild(variant: Variant, execArgv: readonly string[]): Promis
 
 // One request before any load: a variant that answers the wrong status would measure nothing useful.
 async function check(variant: Variant, url: string): Promise<number> {
-  const response = await fetch(url, { headers: { ...COMMON_HEADERS, ...variant.headers } });
+  const response = await fetch(url, { method: variant.method ?? 'GET', headers: { ...COMMON_HEADERS, ...variant.headers } });
   const body = await response.arrayBuffer();
   if (response.status !== variant.status) throw new Error(`${variant.name}: expected ${variant.status}, got ${response.status}`);
   return body.byteLength;
@@ -107,6 +109,7 @@ async function check(variant: Variant, url: string): Promise<number> {
 async function measure(child: Child, settings: HttpSettings): Promise<Sample> {
   const options = {
     url: child.url,
+    method: child.variant.method ?? 'GET',
     connections: settings.connections,
     headers: { ...COMMON_HEADERS, ...child.variant.headers },
   };
@@ -116,7 +119,7 @@ async function measure(child: Child, settings: HttpSettings): Promise<Sample> {
   const stopped = await command(child.process, { type: 'stop' }, 'stopped');
   if (started.type !== 'started' || stopped.type !== 'stopped') throw new Error('unreachable');
   const answered = result.requests.total;
-  const wrong = answered - (child.variant.status < 500 ? result['4xx'] : result['5xx']);
+  const wrong = answered - result[STATUS_CLASS[Math.floor(child.variant.status / 100)] ?? '5xx'];
   return {
     requestsPerSecond: answered / settings.duration,
     latencyP50: result.latency.p50,

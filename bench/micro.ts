@@ -5,9 +5,10 @@
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
 import Boom from '@hapi/boom';
-import type { NextFunction, Request, Response } from 'express';
+import express from 'express';
+import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import createError from 'http-errors';
-import { CATALOGS, LOCALES, NotFound, ServiceUnavailable, createLanguageNegotiator, errorHandler, serializeProblem, toProblem } from '../src';
+import { CATALOGS, LOCALES, NotFound, ServiceUnavailable, createLanguageNegotiator, errorHandler, notFound, serializeProblem, toProblem } from '../src';
 import { serializeProblemFor } from '../src/problem-json';
 
 /** One micro case's timing. */
@@ -54,6 +55,43 @@ function responding(error: unknown, req: Request): () => unknown {
   };
 }
 
+/**
+ * One `notFound()` decision (or its OPTIONS companion's) for a request whose path shape is
+ * already cached, as every request after the first of its shape is: the error is built, the
+ * response stub only records the OPTIONS answer. The app is examples/unmatched.ts's shape.
+ */
+function unmatchedDecision(method: string, path: string, part: 'notFound' | 'options'): () => () => unknown {
+  return () => {
+    const unmatched = notFound();
+    const app = express();
+    app.use(unmatched.options);
+    const ok: RequestHandler = (_req, res) => {
+      res.end();
+    };
+    const users = express.Router();
+    users.route('/').get(ok).post(ok);
+    users.get('/:id', ok);
+    users.put('/:id', ok);
+    app.use('/api/users', users);
+    app.get('/health', ok);
+    app.use(unmatched);
+    const req = fakeRequest(path, 'en');
+    req.method = method;
+    (req as { app: unknown }).app = app;
+    const res = { statusCode: 200, setHeader: () => res, end: () => res } as unknown as Response;
+    let raised: unknown;
+    const next: NextFunction = (error?: unknown) => {
+      raised = error;
+    };
+    const handle = part === 'options' ? unmatched.options : unmatched;
+    handle(req, res, next); // the first request reads the app and fills the cache
+    return () => {
+      handle(req, res, next);
+      return raised;
+    };
+  };
+}
+
 function cases(): Case[] {
   const language = (): ReturnType<typeof createLanguageNegotiator> => createLanguageNegotiator(LOCALES, 'en');
   // Each case gets its own negotiator (an empty cache) and builds its values when it runs.
@@ -97,6 +135,11 @@ function cases(): Case[] {
     { group: 'handler', name: 'errorHandler(): ServiceUnavailable(120), en', make: () => responding(error503, en) },
     { group: 'handler', name: 'errorHandler(): ServiceUnavailable(120), ko', make: () => responding(error503, ko) },
     { group: 'handler', name: "errorHandler(): NotFound('No user 42'), en", make: () => responding(error404, fakeRequest('/users/42', 'en-US,en;q=0.9')) },
+    { group: 'unmatched', name: 'notFound(): GET /nope, 404 (cached shape)', make: unmatchedDecision('GET', '/nope', 'notFound') },
+    { group: 'unmatched', name: 'notFound(): POST /api/users/7, 405 + Allow (cached shape)', make: unmatchedDecision('POST', '/api/users/7', 'notFound') },
+    { group: 'unmatched', name: 'notFound(): PATCH /api/users/7, 501 (cached shape)', make: unmatchedDecision('PATCH', '/api/users/7', 'notFound') },
+    { group: 'unmatched', name: 'unmatched.options: OPTIONS /api/users/7, 204 (cached shape)', make: unmatchedDecision('OPTIONS', '/api/users/7', 'options') },
+    { group: 'unmatched', name: 'unmatched.options: GET, passed on', make: unmatchedDecision('GET', '/api/users/7', 'options') },
   ];
   return all.filter((item) => filter === undefined || filter.test(`${item.group} ${item.name}`));
 }

@@ -24,6 +24,8 @@ export interface Variant {
   /** One line for the report: what the route and the handler do. */
   readonly description: string;
   readonly path: string;
+  /** The request method; default GET. */
+  readonly method?: 'GET' | 'POST' | 'OPTIONS';
   /** Request headers on top of {@link COMMON_HEADERS}. */
   readonly headers?: Readonly<Record<string, string>>;
   /** The status every response must have; a variant that answers otherwise is not measured. */
@@ -277,6 +279,38 @@ export const VARIANTS: readonly Variant[] = [
     description: 'the same path: `notFound()` + `errorHandler()`, a localised problem+json 404',
     path: '/nope',
     status: 404,
+    app: () => createUnmatchedApp(),
+  },
+  {
+    name: 'unmatched-express-post',
+    description: 'a known path, a method its routes lack: Express\'s own HTML "Cannot POST" 404',
+    path: '/api/users/1',
+    method: 'POST',
+    status: 404,
+    app: () => createExpressDefaultApp(),
+  },
+  {
+    name: 'unmatched-ours-405',
+    description: 'the same request: `notFound()` + `errorHandler()`, 405 with `Allow` and a problem+json body',
+    path: '/api/users/1',
+    method: 'POST',
+    status: 405,
+    app: () => createUnmatchedApp(),
+  },
+  {
+    name: 'options-express',
+    description: 'OPTIONS on a nested router\'s path: Express\'s router answers 200 with its Allow as the body',
+    path: '/api/users/1',
+    method: 'OPTIONS',
+    status: 200,
+    app: () => createExpressDefaultApp(),
+  },
+  {
+    name: 'options-ours',
+    description: 'the same request: `unmatched.options` answers 204 with `Allow` before the routes',
+    path: '/api/users/1',
+    method: 'OPTIONS',
+    status: 204,
     app: () => createUnmatchedApp(),
   },
 ];

@@ -4,6 +4,7 @@
  *   curl -i -X POST localhost:3000/api/users/1     # 405, Allow: GET, HEAD, OPTIONS, PUT
  *   curl -i -X PATCH localhost:3000/api/users/1    # 501: no route has PATCH
  *   curl -i -X OPTIONS localhost:3000/health       # 204, Allow: GET, HEAD, OPTIONS
+ *   curl -i -X OPTIONS localhost:3000/api/users/1  # 204, Allow: GET, HEAD, OPTIONS, PUT (nested router)
  */
 import express from 'express';
 import type { Express, RequestHandler } from 'express';
@@ -13,8 +14,9 @@ const ok: RequestHandler = (_req, res) => {
   res.json({ ok: true });
 };
 
-function addRoutes(app: Express): void {
+function addRoutes(app: Express, before?: RequestHandler): void {
   app.use(express.json());
+  if (before !== undefined) app.use(before);
   const users = express.Router();
   users.route('/').get(ok).post(ok);
   users.get('/:id', ok);
@@ -26,8 +28,10 @@ function addRoutes(app: Express): void {
 /** The API with `notFound()` and `errorHandler()`: unmatched requests get a problem+json 404, 405 or 501. */
 export function createApp(): Express {
   const app = express();
-  addRoutes(app);
-  app.use(notFound());
+  const unmatched = notFound();
+  // Before the routes, so that OPTIONS for the nested router gets our 204 and Allow too.
+  addRoutes(app, unmatched.options);
+  app.use(unmatched);
   app.use(errorHandler());
   return app;
 }

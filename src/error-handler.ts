@@ -6,6 +6,7 @@ import type { Locale } from './locales';
 import { HttpError } from './http-error';
 import { createLocalization } from './localize';
 import type { AppMessages, CatalogsOption } from './localize';
+import { isUnmatched } from './not-found';
 import { toProblem } from './problem';
 import type { ProblemResponse } from './problem';
 import { problemTypes } from './problem-type';
@@ -197,7 +198,7 @@ export function errorHandler<L extends string = Locale>(options: ErrorHandlerOpt
     }
     if (problem !== undefined && (problem.status >= 500 || problem.dropped.length > 0 || logClientErrors)) {
       log({
-        level: problem.status >= 500 ? 'error' : problem.dropped.length > 0 ? 'warn' : 'info',
+        level: levelOf(problem, error),
         status: problem.status,
         method: req.method,
         path,
@@ -208,6 +209,12 @@ export function errorHandler<L extends string = Locale>(options: ErrorHandlerOpt
       });
     }
   };
+}
+
+/** A 5xx is the server's failure, except the 501 notFound() raises for a method the client chose. */
+function levelOf(problem: ProblemResponse, error: unknown): ErrorLogEntry['level'] {
+  if (problem.status >= 500) return isUnmatched(error) ? 'warn' : 'error';
+  return problem.dropped.length > 0 ? 'warn' : 'info';
 }
 
 function mapError(mappers: readonly ErrorMapper[], error: unknown): unknown {

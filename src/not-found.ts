@@ -2,8 +2,11 @@ import type { NextFunction, Request, RequestHandler, Response } from 'express';
 import { MethodNotAllowed, NotFound, NotImplemented } from './errors';
 import type { HttpErrorOptions } from './http-error';
 import { message } from './message';
-import type { AppSummary, PathMethods, Stack } from './routes';
+import type { AppSummary, PathMethods, Stack, Trust } from './routes';
 import { methodsOf, shapeOf, stackOf, summarize } from './routes';
+
+/** Any middleware function, whatever its request and response types. */
+export type PassThroughMiddleware = (...args: never[]) => unknown;
 
 /** The message keys `notFound()` may use for `detail`, one per answer. */
 export interface NotFoundDetailKeys {
@@ -38,6 +41,26 @@ export interface NotFoundOptions {
    * Default: the status's own localised description.
    */
   readonly detailKey?: string | NotFoundDetailKeys;
+  /**
+   * Middleware that only ever passes requests on or rejects them (never serves a method no
+   * route shows), so that the paths it covers keep their 405 and the app its 501. Known by
+   * name without it: body-parser's and Express's parsers, cors, helmet, morgan, cookie-parser,
+   * compression. `true` vouches for every middleware mounted at the root of the app or of a
+   * router (`app.use(fn)`, `router.use(fn)`), never for middleware mounted at a path or a sub-app.
+   * Default: none, so other middleware makes the paths it covers 404 and turns 501 off.
+   */
+  readonly passThrough?: boolean | readonly PassThroughMiddleware[];
+}
+
+/** What {@link notFound} returns: the middleware, with its `OPTIONS` companion. */
+export interface NotFoundHandler extends RequestHandler {
+  /**
+   * Mounted before the routes (`app.use(unmatched.options)`), it answers `OPTIONS` with 204
+   * and the path's `Allow` for nested routers too, which Express's router would otherwise
+   * answer itself (200, its own list) before the request comes back to `notFound()`. It leaves
+   * alone CORS preflight requests, paths whose routes handle OPTIONS, and paths it cannot read.
+   */
+  readonly options: RequestHandler;
 }
 
 interface AppState {
@@ -46,11 +69,31 @@ interface AppState {
   readonly cache: Map<string, Known>;
 }
 
+/** What a request met: the app state (when readable) and what its path allows. */
+interface Lookup {
+  readonly state: AppState | undefined;
+  readonly known: Known | undefined;
+}
+
 /** What one path shape allows, with its `Allow` value made once. */
 interface Known {
   /** The methods, or `undefined` when the path has no route or its methods cannot be known. */
   readonly allowed: ReadonlySet<string> | undefined;
   readonly allow: string;
+}
+
+// The errors notFound() raises: the client chose the path and method, so even the 501 is
+// logged as a warning, not as the server's own failure.
+const RAISED = new WeakSet<object>();
+
+function unmatched<T extends object>(error: T): T {
+  RAISED.add(error);
+  return error;
+}
+
+/** Whether `notFound()` raised this error for a request no route answered. */
+export function isUnmatched(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && RAISED.has(error);
 }
 
 /** How many path shapes each app keeps; the least recently used goes first. */
@@ -62,31 +105,39 @@ const ALWAYS_ALLOWED = new Set(['GET', 'HEAD']);
  * typed error for `errorHandler()`: 404 `NotFound` for an unknown path, 405
  * `MethodNotAllowed` with the path's `Allow` list for a method its routes lack, and 501
  * `NotImplemented` for a method no route of the app has. GET and HEAD are never 405 (unless
- * `methodNotAllowedForGet`) or 501; `OPTIONS` on a path with routes answers 204 with `Allow`.
+ * `methodNotAllowedForGet`) or 501; `OPTIONS` on a path with routes answers 204 with `Allow`
+ * (mount {@link NotFoundHandler.options} before the routes for nested routers too).
  *
  * The allowed methods are read from the app's own router (Express 4 or 5, nested routers,
- * parameters, `app.route()`), once per path shape. A path under an `app.all()` route, or under
- * middleware or a sub-app mounted at a path, may answer methods no one can see: it gets 404.
+ * parameters, `app.route()`), once per path shape. A path under an `app.all()` route, a
+ * sub-app, or middleware that may answer methods no one can see (see `passThrough`) gets 404.
  *
  * @example
+ * const unmatched = notFound();
+ * app.use(unmatched.options); // optional: OPTIONS for nested routers too
  * app.get('/users/:id', getUser);
- * app.use(notFound());      // DELETE /users/1: 405, Allow: GET, HEAD, OPTIONS
+ * app.use(unmatched);         // DELETE /users/1: 405, Allow: GET, HEAD, OPTIONS
  * app.use(errorHandler());
  */
-export function notFound(options: NotFoundOptions = {}): RequestHandler {
+export function notFound(options: NotFoundOptions = {}): NotFoundHandler {
   const allow405 = options.methodNotAllowed ?? true;
   const allow501 = options.notImplemented ?? true;
   const getTo405 = options.methodNotAllowedForGet ?? false;
   const keys = detailKeys(options.detailKey);
+  const passThrough = options.passThrough ?? false;
+  const trusted = new Set<unknown>(typeof passThrough === 'boolean' ? [] : passThrough);
+  const trust: Trust = { root: passThrough === true, handles: trusted };
   const states = new WeakMap<object, AppState>();
 
   const stateOf = (req: Request): AppState | undefined => {
     const stack = stackOf(req.app);
     if (stack === undefined) return undefined;
     let state = states.get(stack);
-    if (state === undefined) {
-      // Read at the first request: by then every route is registered.
-      state = { stack, summary: summarize(stack, expressTypedNotFound), cache: new Map() };
+    // Read at the first request, when every route is registered; again if a router grew since.
+    if (state === undefined || grew(state.summary)) {
+      const summary = summarize(stack, expressTypedNotFound, trust);
+      if (state === undefined) warnHidden(summary);
+      state = { stack, summary, cache: new Map() };
       states.set(stack, state);
     }
     return state;
@@ -99,26 +150,28 @@ export function notFound(options: NotFoundOptions = {}): RequestHandler {
       // Most recently used goes last, so the first key is the one to evict.
       state.cache.delete(key);
     } else {
-      known = toKnown(methodsOf(state.stack, path, expressTypedNotFound));
+      known = toKnown(methodsOf(state.stack, path, expressTypedNotFound, trust));
       if (state.cache.size >= CACHE_SIZE) state.cache.delete(state.cache.keys().next().value as string);
     }
     state.cache.set(key, known);
     return known;
   };
 
+  const lookup = (req: Request, path: string): Lookup => {
+    try {
+      const state = stateOf(req);
+      const appPath = state === undefined ? undefined : pathInApp(req, state.summary, path);
+      return { state, known: state === undefined || appPath === undefined ? undefined : knownFor(state, appPath) };
+    } catch {
+      // A router we cannot read only costs the precision: the answer is a plain 404.
+      return { state: undefined, known: undefined };
+    }
+  };
+
   function expressTypedNotFound(req: Request, res: Response, next: NextFunction): void {
     const method = req.method;
     const path = pathname(req.originalUrl ?? req.url);
-    let state: AppState | undefined;
-    let known: Known | undefined;
-    try {
-      state = stateOf(req);
-      const appPath = state === undefined ? undefined : pathInApp(req, state.summary, path);
-      known = state === undefined || appPath === undefined ? undefined : knownFor(state, appPath);
-    } catch {
-      // A router we cannot read only costs the precision: the answer is a plain 404.
-      state = undefined;
-    }
+    const { state, known } = lookup(req, path);
     const allowed = known?.allowed;
     const allow = known?.allow ?? '';
     // Only built when a detail key asks for the request's method and path. The text is the
@@ -128,9 +181,7 @@ export function notFound(options: NotFoundOptions = {}): RequestHandler {
 
     // Express answers OPTIONS itself when no route does; with our Allow list, as 204.
     if (method === 'OPTIONS' && allowed !== undefined && !allowed.has('OPTIONS')) {
-      res.statusCode = 204;
-      res.setHeader('Allow', allow);
-      res.end();
+      answerOptions(res, allow);
       return;
     }
     if (
@@ -141,16 +192,56 @@ export function notFound(options: NotFoundOptions = {}): RequestHandler {
       !state.summary.opaque &&
       !state.summary.methods.has(method)
     ) {
-      next(new NotImplemented(detail(keys.notImplemented)));
+      // Its stack would only show this function: not worth capturing on every scanner's PROPFIND.
+      next(unmatched(new NotImplemented({ captureStack: false, ...detail(keys.notImplemented) })));
       return;
     }
     if (allow405 && allowed !== undefined && !allowed.has(method) && (getTo405 || !ALWAYS_ALLOWED.has(method))) {
-      next(new MethodNotAllowed(allow, detail(keys.methodNotAllowed, { allow })));
+      next(unmatched(new MethodNotAllowed(allow, detail(keys.methodNotAllowed, { allow }))));
       return;
     }
-    next(new NotFound(detail(keys.notFound)));
+    next(unmatched(new NotFound(detail(keys.notFound))));
   }
-  return expressTypedNotFound;
+
+  function expressTypedOptions(req: Request, res: Response, next: NextFunction): void {
+    // A CORS preflight is for cors() or the app to answer, wherever it is mounted.
+    if (req.method !== 'OPTIONS' || req.headers['access-control-request-method'] !== undefined) {
+      next();
+      return;
+    }
+    const known = lookup(req, pathname(req.originalUrl ?? req.url)).known;
+    if (known?.allowed !== undefined && !known.allowed.has('OPTIONS')) answerOptions(res, known.allow);
+    else next();
+  }
+  trusted.add(expressTypedOptions);
+
+  return Object.assign(expressTypedNotFound, { options: expressTypedOptions });
+}
+
+function answerOptions(res: Response, allow: string): void {
+  res.statusCode = 204;
+  res.setHeader('Allow', allow);
+  res.end();
+}
+
+/** Whether a router read by `summarize` has had layers added or removed since. */
+function grew(summary: AppSummary): boolean {
+  for (const [stack, length] of summary.stacks) if (stack.length !== length) return true;
+  return false;
+}
+
+/**
+ * In development, says once per app which middleware made 405 and 501 unavailable, since
+ * the fix (vouching for it with `passThrough`) is the app author's to make.
+ */
+function warnHidden(summary: AppSummary): void {
+  if (summary.hidden.length === 0 || typeof process === 'undefined' || process.env.NODE_ENV !== 'development') return;
+  const names = summary.hidden.map((name) => `\`${name}\``).join(', ');
+  process.emitWarning(
+    `notFound() answers 404 instead of 405 and 501 because middleware mounted with app.use() may answer any method: ${names}. ` +
+      'If it only passes requests on or rejects them, list it in notFound({ passThrough: [...] }), or pass passThrough: true.',
+    { code: 'EXPRESS_TYPED_ERRORS_NOT_FOUND_OPAQUE' },
+  );
 }
 
 function detailKeys(option: NotFoundOptions['detailKey']): NotFoundDetailKeys {

@@ -25,7 +25,22 @@ export interface AppSummary {
   readonly topLevel: boolean;
   /** Lower-cased literal path segments of every pattern, when every pattern is simple. */
   readonly literals: ReadonlySet<string> | undefined;
+  /** The names of untrusted middleware mounted at a router's root, which make the app opaque. */
+  readonly hidden: readonly string[];
+  /** Every router stack read, with its length then: a change means routes were added since. */
+  readonly stacks: readonly (readonly [Stack, number])[];
 }
+
+/** Which middleware is taken to pass requests on, never to answer a method of its own. */
+export interface Trust {
+  /** Every middleware mounted at the root of the app or of a router (`app.use(fn)`). */
+  readonly root: boolean;
+  /** These functions, wherever they are mounted. */
+  readonly handles: ReadonlySet<unknown>;
+}
+
+/** Only the middleware known by name passes requests on. */
+export const NO_TRUST: Trust = { root: false, handles: new Set() };
 
 /** The parts of a route that are read. */
 export interface RouteLike {
@@ -49,11 +64,28 @@ export interface LayerLike {
 /** The `stack` of an Express router. */
 export type Stack = readonly LayerLike[];
 
-// Middleware known to pass every request on, wherever it is mounted: body-parser's parsers
-// and Express 4's own first two layers.
-const PASS_THROUGH = new Set(['jsonParser', 'urlencodedParser', 'textParser', 'rawParser', 'query', 'expressInit']);
+// Middleware known to pass every request on (or to reject it), wherever it is mounted, by
+// the name its package gives the function: body-parser's parsers, Express 4's own first two
+// layers, cors (it answers OPTIONS, which every Allow lists), helmet, morgan, cookie-parser
+// and compression. test/not-found-middleware.test.ts checks these names on the real packages.
+const PASS_THROUGH = new Set([
+  'jsonParser',
+  'urlencodedParser',
+  'textParser',
+  'rawParser',
+  'query',
+  'expressInit',
+  'corsMiddleware',
+  'helmetMiddleware',
+  'logger',
+  'cookieParser',
+  'compression',
+]);
 // express.static answers GET and HEAD only, and only for files that exist.
 const STATIC_METHODS = ['GET', 'HEAD'];
+const SERVE_STATIC = 'serveStatic';
+// At most this many hidden middleware names are kept for the warning.
+const MAX_HIDDEN = 5;
 // A thrown matcher (a malformed %-escape in a parameter) means the pattern did match.
 const THREW = Symbol('threw');
 
@@ -71,14 +103,17 @@ export function stackOf(app: unknown): Stack | undefined {
 }
 
 /** Walks the whole app up to `self` (what follows it is never reached) and sums it up. */
-export function summarize(stack: Stack, self: unknown): AppSummary {
+export function summarize(stack: Stack, self: unknown, trust: Trust = NO_TRUST): AppSummary {
   const methods = new Set<string>();
   const literals = new Set<string>();
+  const hidden: string[] = [];
+  const stacks: (readonly [Stack, number])[] = [];
   let opaque = false;
   let simple = true;
   let topLevel = false;
 
   const visit = (layers: Stack, depth: number): boolean => {
+    stacks.push([layers, layers.length]);
     for (const layer of layers) {
       const handle = layer.handle;
       if (handle === self) {
@@ -91,21 +126,26 @@ export function summarize(stack: Stack, self: unknown): AppSummary {
         if (!addRouteMethods(layer.route, methods)) opaque = true;
       } else if (isRouter(handle)) {
         if (visit(handle.stack, depth + 1)) return true;
-      } else if (handle.length < 4 && !isPassThrough(layer)) {
-        if (layer.name === 'serveStatic') for (const method of STATIC_METHODS) methods.add(method);
-        else opaque = true;
+      } else if (handle.length < 4 && !isPassThrough(layer, trust)) {
+        if (layer.name === SERVE_STATIC) {
+          for (const method of STATIC_METHODS) methods.add(method);
+        } else {
+          opaque = true;
+          if (atRoot(layer) && hidden.length < MAX_HIDDEN) hidden.push(typeof layer.name === 'string' ? layer.name : '<anonymous>');
+        }
       }
     }
     return false;
   };
   visit(stack, 0);
-  return { methods, opaque, topLevel, literals: simple ? literals : undefined };
+  return { methods, opaque, topLevel, literals: simple ? literals : undefined, hidden, stacks };
 }
 
 /** The methods the routes matching `path` allow, reached as Express would dispatch it. */
-export function methodsOf(stack: Stack, path: string, self: unknown): PathMethods {
+export function methodsOf(stack: Stack, path: string, self: unknown, trust: Trust = NO_TRUST): PathMethods {
   const methods = new Set<string>();
   let opaque = false;
+  let served = false;
 
   const visit = (layers: Stack, at: string): boolean => {
     for (const layer of layers) {
@@ -121,13 +161,16 @@ export function methodsOf(stack: Stack, path: string, self: unknown): PathMethod
           const rest = restOf(layer, at, matched);
           if (rest !== undefined && visit(handle.stack, rest)) return true;
         }
-      } else if (handle.length < 4 && !isPassThrough(layer) && matchLayer(layer, at) !== undefined) {
-        opaque = true;
+      } else if (handle.length < 4 && !isPassThrough(layer, trust) && matchLayer(layer, at) !== undefined) {
+        if (layer.name === SERVE_STATIC) served = true;
+        else opaque = true;
       }
     }
     return false;
   };
   visit(stack, path);
+  // A file under express.static would add GET and HEAD: only a GET route makes that moot.
+  if (served && !methods.has('GET')) opaque = true;
   return { opaque, methods };
 }
 
@@ -151,11 +194,17 @@ function isRouter(handle: unknown): handle is { stack: Stack } {
   return Array.isArray((handle as { stack?: unknown }).stack);
 }
 
-// Middleware at its router's root (`app.use(fn)`) is taken to pass requests on: body
-// parsers, loggers, CORS, authentication. A sub-app can answer anything, wherever it is.
-function isPassThrough(layer: LayerLike): boolean {
+// Any other middleware may answer a method no route shows (a proxy, a hand-written
+// dispatcher), unless the app vouches for it. A sub-app can answer anything, wherever it is.
+function isPassThrough(layer: LayerLike, trust: Trust): boolean {
   if (typeof layer.name === 'string' && PASS_THROUGH.has(layer.name)) return true;
-  if (layer.name === 'mounted_app') return false;
+  if (trust.handles.has(layer.handle)) return true;
+  if (layer.name === 'mounted_app' || layer.name === SERVE_STATIC) return false;
+  return trust.root && atRoot(layer);
+}
+
+/** Whether a layer is mounted at its router's root, so that it sees every request. */
+function atRoot(layer: LayerLike): boolean {
   return layer.slash === true || layer.regexp?.fast_slash === true;
 }
 

@@ -18,4 +18,13 @@ describe('examples/unmatched.ts', () => {
     expect(wrong.headers.allow).toBe('GET, HEAD, OPTIONS, PUT');
     expect((await request(app).patch('/api/users/1')).status).toBe(501);
   });
+
+  it.each([
+    ['/health', 'GET, HEAD, OPTIONS'],
+    ['/api/users/1', 'GET, HEAD, OPTIONS, PUT'],
+  ])('answers OPTIONS %s with 204 and Allow: %s, nested router or not', async (path, allow) => {
+    const res = await request(createApp()).options(path);
+    expect(res.status).toBe(204);
+    expect(res.headers.allow).toBe(allow);
+  });
 });

@@ -104,10 +104,93 @@ describe.each([
     expect(res.text).toBe('');
   });
 
-  it('leaves OPTIONS in a nested router to Express, which answers it before notFound() is reached', async () => {
+  it('leaves OPTIONS in a nested router to Express without unmatched.options, as Express answers it before notFound()', async () => {
     const res = await request(api(express)).options('/api/users/7');
     expect(res.status).toBe(200);
     expect(res.headers.allow?.replace(/ /g, '').split(',').sort()).toEqual(['DELETE', 'GET', 'HEAD', 'PUT']);
+  });
+
+  describe('with unmatched.options mounted before the routes', () => {
+    /** The api() routes with the OPTIONS companion first. */
+    function withCompanion(options: NotFoundOptions = {}, extra?: (app: Express) => void): Express {
+      const unmatched = notFound(options);
+      const app = express();
+      app.use(unmatched.options);
+      app.use(express.json());
+      const users = express.Router();
+      users.route('/').get(ok).post(ok);
+      users.get('/:id', ok);
+      users.put('/:id', ok);
+      users.delete('/:id', ok);
+      const v1 = express.Router();
+      v1.use('/users', users);
+      app.use('/api', v1);
+      app.get('/health', ok);
+      extra?.(app);
+      app.use(unmatched);
+      app.use(errorHandler({ log: false }));
+      return app;
+    }
+
+    it.each([
+      ['/api/users/7', 'DELETE, GET, HEAD, OPTIONS, PUT'],
+      ['/api/users', 'GET, HEAD, OPTIONS, POST'],
+      ['/health', 'GET, HEAD, OPTIONS'],
+    ])('answers OPTIONS %s with 204 and Allow: %s', async (path, allow) => {
+      const res = await request(withCompanion()).options(path);
+      expect(res.status).toBe(204);
+      expect(res.headers.allow).toBe(allow);
+      expect(res.text).toBe('');
+    });
+
+    it('passes other methods on untouched', async () => {
+      const app = withCompanion();
+      expect((await request(app).get('/api/users/7')).text).toBe('ok');
+      const res = await request(app).post('/api/users/7');
+      expect(res.status).toBe(405);
+      expect(res.headers.allow).toBe('DELETE, GET, HEAD, OPTIONS, PUT');
+    });
+
+    it('answers OPTIONS on an unknown path with 404 through notFound()', async () => {
+      const res = await request(withCompanion()).options('/api/nope');
+      expect(res.status).toBe(404);
+      expect(res.headers['content-type']).toBe('application/problem+json; charset=utf-8');
+    });
+
+    it('leaves a CORS preflight to the app', async () => {
+      const app = withCompanion({}, (a) => {
+        a.options('/health', (_req, res) => {
+          res.status(204).set('Access-Control-Allow-Methods', 'GET').end();
+        });
+      });
+      const preflight = await request(app).options('/api/users/7').set('Origin', 'https://a.example').set('Access-Control-Request-Method', 'PUT');
+      // No cors() here: Express's router answers, as it would without the companion.
+      expect(preflight.status).toBe(200);
+      const handled = await request(app).options('/health').set('Origin', 'https://a.example').set('Access-Control-Request-Method', 'GET');
+      expect(handled.headers['access-control-allow-methods']).toBe('GET');
+    });
+
+    it('leaves OPTIONS to a route of the path that handles it, even in a nested router', async () => {
+      const app = withCompanion({}, (a) => {
+        const docs = express.Router();
+        docs.options('/spec', (_req, res) => {
+          res.status(200).send('spec options');
+        });
+        docs.get('/spec', ok);
+        a.use('/docs', docs);
+      });
+      const res = await request(app).options('/docs/spec');
+      expect(res.status).toBe(200);
+      expect(res.text).toBe('spec options');
+    });
+
+    it('leaves OPTIONS alone on a path it cannot read', async () => {
+      const app = withCompanion({}, (a) => {
+        a.all('/dynamic', (req, res, next) => (req.method === 'OPTIONS' ? res.status(200).send('dynamic') : next()));
+        a.get('/dynamic', ok);
+      });
+      expect((await request(app).options('/dynamic')).text).toBe('dynamic');
+    });
   });
 
   it('answers OPTIONS on an unknown path with 404', async () => {
@@ -223,16 +306,89 @@ describe.each([
     expect(res.headers.allow).toBe('DELETE, GET, HEAD, OPTIONS, PUT');
   });
 
-  it('takes middleware mounted at the root as passing requests on', async () => {
+  it('answers 404 and no 501 where middleware at the root may answer a method no route shows', async () => {
     const app = api(express, {}, (a) => {
-      a.use((_req, res, next) => {
-        res.set('X-Seen', '1');
-        next();
-      });
+      a.use((req, res, next) => (req.method === 'PATCH' && req.path === '/health' ? res.send('patched') : next()));
+    });
+    expect((await request(app).patch('/health')).text).toBe('patched');
+    // 405 here would need an Allow with PATCH in it, which no route shows.
+    const res = await request(app).delete('/health');
+    expect(res.status).toBe(404);
+    expect(res.headers.allow).toBeUndefined();
+    expect((await request(app).patch('/nope')).status).toBe(404);
+  });
+
+  it('keeps 405 and 501 for root middleware vouched for in passThrough', async () => {
+    const stamp: RequestHandler = (_req, res, next) => {
+      res.set('X-Seen', '1');
+      next();
+    };
+    const app = api(express, { passThrough: [stamp] }, (a) => {
+      a.use(stamp);
     });
     const res = await request(app).delete('/health');
     expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe('GET, HEAD, OPTIONS');
     expect(res.headers['x-seen']).toBe('1');
+    expect((await request(app).patch('/health')).status).toBe(501);
+  });
+
+  it('vouches for every root middleware with passThrough: true, but not for middleware at a path', async () => {
+    const app = api(express, { passThrough: true }, (a) => {
+      a.use((_req, _res, next) => next());
+      a.use('/legacy', (_req, _res, next) => next());
+      a.put('/legacy/page', ok);
+    });
+    expect((await request(app).delete('/health')).headers.allow).toBe('GET, HEAD, OPTIONS');
+    expect((await request(app).delete('/legacy/page')).status).toBe(404);
+    // The middleware at /legacy may implement PATCH, so it is not known to be unimplemented.
+    expect((await request(app).patch('/health')).status).toBe(405);
+  });
+
+  it('reads root middleware inside a nested router like root middleware of the app', async () => {
+    const guard: RequestHandler = (_req, _res, next) => next();
+    const build = (options: NotFoundOptions): Express => {
+      const app = express();
+      const admin = express.Router();
+      admin.use(guard);
+      admin.get('/stats', ok);
+      app.use('/admin', admin);
+      app.get('/health', ok);
+      app.post('/login', ok);
+      app.use(notFound(options));
+      app.use(errorHandler({ log: false }));
+      return app;
+    };
+    expect((await request(build({})).post('/admin/stats')).status).toBe(404);
+    expect((await request(build({})).post('/health')).status).toBe(405);
+    expect((await request(build({ passThrough: [guard] })).post('/admin/stats')).headers.allow).toBe('GET, HEAD, OPTIONS');
+  });
+
+  it('keeps an exact Allow under express.static at the root where the path has a GET route', async () => {
+    const app = api(express, {}, (a) => {
+      a.use(express.static(__dirname));
+      a.put('/upload', ok);
+    });
+    // A file could answer GET at any path, which only a GET route already in Allow makes moot.
+    expect((await request(app).delete('/health')).headers.allow).toBe('GET, HEAD, OPTIONS');
+    expect((await request(app).delete('/upload')).status).toBe(404);
+    expect((await request(app).patch('/health')).status).toBe(501);
+  });
+
+  it('sees routes added to a router after the first request', async () => {
+    const app = api(express);
+    expect((await request(app).delete('/health')).headers.allow).toBe('GET, HEAD, OPTIONS');
+    const late = express.Router();
+    late.delete('/health', ok);
+    // Registered after notFound(): not reached, and not counted.
+    app.use(late);
+    expect((await request(app).delete('/health')).headers.allow).toBe('GET, HEAD, OPTIONS');
+    const stack = routes.stackOf(app) ?? [];
+    const v1 = stack.find((layer) => layer.name === 'router')?.handle as { put: (path: string, fn: RequestHandler) => void };
+    v1.put('/users', ok);
+    const res = await request(app).delete('/api/users');
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe('GET, HEAD, OPTIONS, POST, PUT');
   });
 
   it('ignores routes registered after notFound(), which no request reaches', async () => {

@@ -1,0 +1,89 @@
+import express5 from 'express';
+import type { Express, RequestHandler, Router } from 'express';
+import fc from 'fast-check';
+import request from 'supertest';
+import { errorHandler, notFound } from '../src';
+
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const express4 = require('express4') as typeof express5;
+
+const METHODS = ['get', 'post', 'put', 'delete', 'patch'] as const;
+const ASKED = ['GET', 'HEAD', 'POST', 'PUT', 'DELETE', 'PATCH'] as const;
+type Method = (typeof METHODS)[number];
+
+const answer: RequestHandler = (_req, res) => {
+  res.set('X-Answered', 'yes').send('answered');
+};
+
+const segment = fc.constantFrom('a', 'b', 'users', ':id');
+const pattern = fc.array(segment, { minLength: 1, maxLength: 3 }).map((segments) => `/${segments.join('/')}`);
+const route = fc.record({ method: fc.constantFrom(...METHODS), path: pattern, mount: fc.option(fc.constantFrom('/a', '/users'), { nil: undefined }) });
+// Middleware that serves one method on one path no route may show, at the root or at a path.
+const dispatcher = fc.option(fc.record({ method: fc.constantFrom(...METHODS), path: pattern, mount: fc.constantFrom('/', '/a') }), { nil: undefined });
+const path = fc.array(fc.constantFrom('a', 'b', 'users', '7'), { minLength: 1, maxLength: 3 }).map((segments) => `/${segments.join('/')}`);
+
+function build(express: typeof express5, routes: readonly { method: Method; path: string; mount: string | undefined }[], extra: { method: Method; path: string; mount: string } | undefined): Express {
+  const app = express();
+  if (extra !== undefined) {
+    app.use(extra.mount, (req, res, next) => {
+      if (req.method === extra.method.toUpperCase() && req.originalUrl === extra.path) answer(req, res, next);
+      else next();
+    });
+  }
+  const routers = new Map<string, Router>();
+  for (const { method, path: at, mount } of routes) {
+    if (mount === undefined) {
+      app[method](at, answer);
+      continue;
+    }
+    let router = routers.get(mount);
+    if (router === undefined) {
+      router = express.Router();
+      routers.set(mount, router);
+      app.use(mount, router);
+    }
+    router[method](at, answer);
+  }
+  app.use(notFound());
+  app.use(errorHandler({ log: false, strict: false }));
+  return app;
+}
+
+describe.each([
+  ['Express 4', express4],
+  ['Express 5', express5],
+])('notFound() against what %s really dispatches', (_name, express) => {
+  it('gives 405 only with an Allow that lists exactly the methods the app answers there, and 501 only for methods it answers nowhere', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(route, { minLength: 1, maxLength: 6 }), dispatcher, fc.uniqueArray(path, { minLength: 1, maxLength: 4 }), async (routes, extra, paths) => {
+        const app = build(express, routes, extra);
+        const answeredAnywhere = new Set<string>();
+        const unimplemented = new Set<string>();
+        for (const at of paths) {
+          const answered = new Set<string>();
+          let allow: string | undefined;
+          for (const method of ASKED) {
+            const res = await request(app)[method === 'HEAD' ? 'head' : (method.toLowerCase() as Method)](at);
+            if (res.headers['x-answered'] === 'yes') {
+              answered.add(method);
+              answeredAnywhere.add(method);
+              continue;
+            }
+            if (method === 'GET' || method === 'HEAD') expect(res.status).toBe(404);
+            if (res.status === 405) {
+              expect(allow === undefined || allow === res.headers.allow).toBe(true);
+              allow = res.headers.allow as string;
+            } else if (res.status === 501) {
+              unimplemented.add(method);
+            } else {
+              expect(res.status).toBe(404);
+            }
+          }
+          if (allow !== undefined) expect(allow.split(', ').filter((method) => method !== 'OPTIONS')).toEqual([...answered].sort());
+        }
+        for (const method of unimplemented) expect(answeredAnywhere.has(method)).toBe(false);
+      }),
+      { numRuns: 60 },
+    );
+  });
+});
