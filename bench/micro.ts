@@ -64,7 +64,7 @@ function unmatchedDecision(method: string, path: string, part: 'notFound' | 'opt
   return () => {
     const unmatched = notFound();
     const app = express();
-    app.use(unmatched.options);
+    app.use(unmatched.answerOptions);
     const ok: RequestHandler = (_req, res) => {
       res.end();
     };
@@ -83,7 +83,7 @@ function unmatchedDecision(method: string, path: string, part: 'notFound' | 'opt
     const next: NextFunction = (error?: unknown) => {
       raised = error;
     };
-    const handle = part === 'options' ? unmatched.options : unmatched;
+    const handle = part === 'options' ? unmatched.answerOptions : unmatched;
     handle(req, res, next); // the first request reads the app and fills the cache
     return () => {
       handle(req, res, next);
@@ -138,8 +138,8 @@ function cases(): Case[] {
     { group: 'unmatched', name: 'notFound(): GET /nope, 404 (cached shape)', make: unmatchedDecision('GET', '/nope', 'notFound') },
     { group: 'unmatched', name: 'notFound(): POST /api/users/7, 405 + Allow (cached shape)', make: unmatchedDecision('POST', '/api/users/7', 'notFound') },
     { group: 'unmatched', name: 'notFound(): PATCH /api/users/7, 501 (cached shape)', make: unmatchedDecision('PATCH', '/api/users/7', 'notFound') },
-    { group: 'unmatched', name: 'unmatched.options: OPTIONS /api/users/7, 204 (cached shape)', make: unmatchedDecision('OPTIONS', '/api/users/7', 'options') },
-    { group: 'unmatched', name: 'unmatched.options: GET, passed on', make: unmatchedDecision('GET', '/api/users/7', 'options') },
+    { group: 'unmatched', name: 'unmatched.answerOptions: OPTIONS /api/users/7, 204 (cached shape)', make: unmatchedDecision('OPTIONS', '/api/users/7', 'options') },
+    { group: 'unmatched', name: 'unmatched.answerOptions: GET, passed on', make: unmatchedDecision('GET', '/api/users/7', 'options') },
   ];
   return all.filter((item) => filter === undefined || filter.test(`${item.group} ${item.name}`));
 }

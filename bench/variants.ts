@@ -307,7 +307,7 @@ export const VARIANTS: readonly Variant[] = [
   },
   {
     name: 'options-ours',
-    description: 'the same request: `unmatched.options` answers 204 with `Allow` before the routes',
+    description: 'the same request: `unmatched.answerOptions` answers 204 with `Allow` before the routes',
     path: '/api/users/1',
     method: 'OPTIONS',
     status: 204,

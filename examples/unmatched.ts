@@ -30,7 +30,7 @@ export function createApp(): Express {
   const app = express();
   const unmatched = notFound();
   // Before the routes, so that OPTIONS for the nested router gets our 204 and Allow too.
-  addRoutes(app, unmatched.options);
+  addRoutes(app, unmatched.answerOptions);
   app.use(unmatched);
   app.use(errorHandler());
   return app;

@@ -14,7 +14,7 @@ export { ClientError, HttpError, ServerError, isHttpError } from './http-error';
 export type { ConstructorArgs, ErrorClass, ErrorInstance, HttpErrorOptions, ProblemItem } from './http-error';
 
 export { notFound } from './not-found';
-export type { NotFoundDetailKeys, NotFoundHandler, NotFoundOptions, PassThroughMiddleware } from './not-found';
+export type { NotFoundDetailKeys, NotFoundHandler, NotFoundOptions, TrustedMiddleware } from './not-found';
 
 export { isMessage, message } from './message';
 export type { Message } from './message';

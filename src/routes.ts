@@ -13,6 +13,8 @@ export interface PathMethods {
   readonly opaque: boolean;
   /** Upper-case methods of the matching routes, `HEAD` wherever `GET` is. */
   readonly methods: ReadonlySet<string>;
+  /** Whether the walk reached `self` through layers that match the path. */
+  readonly reached: boolean;
 }
 
 /** What the whole app implements, read once. */
@@ -21,8 +23,10 @@ export interface AppSummary {
   readonly methods: ReadonlySet<string>;
   /** True when some layer may answer methods we cannot see, so no method is known to be unimplemented. */
   readonly opaque: boolean;
-  /** Whether the middleware was found in the app's own top-level stack. */
+  /** Whether `self` was found in the app's own top-level stack. */
   readonly topLevel: boolean;
+  /** Whether `companion` was found in the app's own top-level stack. */
+  readonly companionTopLevel: boolean;
   /** Lower-cased literal path segments of every pattern, when every pattern is simple. */
   readonly literals: ReadonlySet<string> | undefined;
   /** The names of untrusted middleware mounted at a router's root, which make the app opaque. */
@@ -65,22 +69,16 @@ export interface LayerLike {
 export type Stack = readonly LayerLike[];
 
 // Middleware known to pass every request on (or to reject it), wherever it is mounted, by
-// the name its package gives the function: body-parser's parsers, Express 4's own first two
-// layers, cors (it answers OPTIONS, which every Allow lists), helmet, morgan, cookie-parser
-// and compression. test/not-found-middleware.test.ts checks these names on the real packages.
-const PASS_THROUGH = new Set([
-  'jsonParser',
-  'urlencodedParser',
-  'textParser',
-  'rawParser',
-  'query',
-  'expressInit',
-  'corsMiddleware',
-  'helmetMiddleware',
-  'logger',
-  'cookieParser',
-  'compression',
-]);
+// the name its package gives the function: body-parser's parsers, cors (it answers OPTIONS,
+// which every Allow lists), helmet, morgan, cookie-parser and compression.
+// test/not-found-middleware.test.ts checks these names on the real packages.
+const PASS_THROUGH = new Set(['jsonParser', 'urlencodedParser', 'textParser', 'rawParser', 'corsMiddleware', 'helmetMiddleware', 'logger', 'cookieParser', 'compression']);
+// Express 4's own first two layers of every app; known by place too, as `query` is a common name.
+const EXPRESS4_BUILT_IN = ['query', 'expressInit'];
+// This package's own middleware never serves a method: notFound() and its OPTIONS companion.
+const OWN = new WeakSet<object>();
+// Deeper than any real app nests its routers: a router mounted inside itself stops here.
+const MAX_DEPTH = 32;
 // express.static answers GET and HEAD only, and only for files that exist.
 const STATIC_METHODS = ['GET', 'HEAD'];
 const SERVE_STATIC = 'serveStatic';
@@ -102,43 +100,59 @@ export function stackOf(app: unknown): Stack | undefined {
   }
 }
 
-/** Walks the whole app up to `self` (what follows it is never reached) and sums it up. */
-export function summarize(stack: Stack, self: unknown, trust: Trust = NO_TRUST): AppSummary {
+/** Marks middleware of this package, which passes requests on or rejects them. */
+export function markOwn(handle: object): void {
+  OWN.add(handle);
+}
+
+/**
+ * Walks the whole app and sums it up. What follows `self` in its own router is never
+ * reached; when `self` sits in a nested router, the layers after that router still serve
+ * other paths, so they count.
+ */
+export function summarize(stack: Stack, self: unknown, trust: Trust = NO_TRUST, companion?: unknown): AppSummary {
   const methods = new Set<string>();
   const literals = new Set<string>();
   const hidden: string[] = [];
   const stacks: (readonly [Stack, number])[] = [];
+  const visiting = new Set<Stack>();
   let opaque = false;
   let simple = true;
   let topLevel = false;
+  let companionTopLevel = false;
 
-  const visit = (layers: Stack, depth: number): boolean => {
+  const visit = (layers: Stack, depth: number): void => {
+    // A router mounted inside itself is read once.
+    if (visiting.has(layers) || depth > MAX_DEPTH) return;
+    visiting.add(layers);
     stacks.push([layers, layers.length]);
-    for (const layer of layers) {
+    for (const [index, layer] of layers.entries()) {
       const handle = layer.handle;
       if (handle === self) {
         topLevel = depth === 0;
-        return true;
+        break;
       }
+      if (handle === companion && depth === 0) companionTopLevel = true;
       if (typeof handle !== 'function') continue;
       if (!collectLiterals(layer, literals)) simple = false;
       if (layer.route !== undefined) {
         if (!addRouteMethods(layer.route, methods)) opaque = true;
       } else if (isRouter(handle)) {
-        if (visit(handle.stack, depth + 1)) return true;
-      } else if (handle.length < 4 && !isPassThrough(layer, trust)) {
+        visit(handle.stack, depth + 1);
+      } else if (handle.length < 4 && !isPassThrough(layer, trust, depth === 0 && index < 2)) {
         if (layer.name === SERVE_STATIC) {
           for (const method of STATIC_METHODS) methods.add(method);
         } else {
           opaque = true;
-          if (atRoot(layer) && hidden.length < MAX_HIDDEN) hidden.push(typeof layer.name === 'string' ? layer.name : '<anonymous>');
+          // Only what `trustMiddleware` can fix is named: middleware at a router's root.
+          if (atRoot(layer) && !isApp(layer) && hidden.length < MAX_HIDDEN) hidden.push(typeof layer.name === 'string' ? layer.name : '<anonymous>');
         }
       }
     }
-    return false;
+    visiting.delete(layers);
   };
   visit(stack, 0);
-  return { methods, opaque, topLevel, literals: simple ? literals : undefined, hidden, stacks };
+  return { methods, opaque, topLevel, companionTopLevel, literals: simple ? literals : undefined, hidden, stacks };
 }
 
 /** The methods the routes matching `path` allow, reached as Express would dispatch it. */
@@ -147,31 +161,38 @@ export function methodsOf(stack: Stack, path: string, self: unknown, trust: Trus
   let opaque = false;
   let served = false;
 
-  const visit = (layers: Stack, at: string): boolean => {
-    for (const layer of layers) {
+  const visit = (layers: Stack, at: string, depth: number): boolean => {
+    if (depth > MAX_DEPTH) {
+      opaque = true;
+      return false;
+    }
+    for (const [index, layer] of layers.entries()) {
       const handle = layer.handle;
       if (handle === self) return true;
       if (typeof handle !== 'function') continue;
       if (layer.route !== undefined) {
-        if (matchLayer(layer, at) !== undefined && !addRouteMethods(layer.route, methods)) opaque = true;
+        const matched = matchLayer(layer, at);
+        // Express answers a path its route cannot decode with 400 before anything else.
+        if (matched === THREW) opaque = true;
+        else if (matched !== undefined && !addRouteMethods(layer.route, methods)) opaque = true;
       } else if (isRouter(handle)) {
         const matched = matchLayer(layer, at);
         if (matched === THREW) opaque = true;
         else if (matched !== undefined) {
           const rest = restOf(layer, at, matched);
-          if (rest !== undefined && visit(handle.stack, rest)) return true;
+          if (rest !== undefined && visit(handle.stack, rest, depth + 1)) return true;
         }
-      } else if (handle.length < 4 && !isPassThrough(layer, trust) && matchLayer(layer, at) !== undefined) {
+      } else if (handle.length < 4 && !isPassThrough(layer, trust, depth === 0 && index < 2) && matchLayer(layer, at) !== undefined) {
         if (layer.name === SERVE_STATIC) served = true;
         else opaque = true;
       }
     }
     return false;
   };
-  visit(stack, path);
+  const reached = visit(stack, path, 0);
   // A file under express.static would add GET and HEAD: only a GET route makes that moot.
   if (served && !methods.has('GET')) opaque = true;
-  return { opaque, methods };
+  return { opaque, methods, reached };
 }
 
 /**
@@ -185,9 +206,20 @@ export function shapeOf(path: string, literals: ReadonlySet<string> | undefined)
   const segments = path.split('/');
   for (let i = 0; i < segments.length; i++) {
     const segment = segments[i] as string;
-    if (segment !== '' && !literals.has(segment.toLowerCase())) segments[i] = '\0';
+    // A segment Express cannot decode gets a 400, not the parameter's methods: its own key.
+    if (segment !== '' && !literals.has(segment.toLowerCase()) && decodes(segment)) segments[i] = '\0';
   }
   return segments.join('/');
+}
+
+function decodes(segment: string): boolean {
+  if (!segment.includes('%')) return true;
+  try {
+    decodeURIComponent(segment);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 function isRouter(handle: unknown): handle is { stack: Stack } {
@@ -196,11 +228,23 @@ function isRouter(handle: unknown): handle is { stack: Stack } {
 
 // Any other middleware may answer a method no route shows (a proxy, a hand-written
 // dispatcher), unless the app vouches for it. A sub-app can answer anything, wherever it is.
-function isPassThrough(layer: LayerLike, trust: Trust): boolean {
-  if (typeof layer.name === 'string' && PASS_THROUGH.has(layer.name)) return true;
-  if (trust.handles.has(layer.handle)) return true;
-  if (layer.name === 'mounted_app' || layer.name === SERVE_STATIC) return false;
+function isPassThrough(layer: LayerLike, trust: Trust, firstTwo: boolean): boolean {
+  const handle = layer.handle;
+  if (isApp(layer)) return false;
+  if (typeof handle === 'function' && OWN.has(handle)) return true;
+  if (typeof layer.name === 'string' && (PASS_THROUGH.has(layer.name) || (firstTwo && EXPRESS4_BUILT_IN.includes(layer.name)))) return true;
+  if (trust.handles.has(handle)) return true;
+  if (layer.name === SERVE_STATIC) return false;
   return trust.root && atRoot(layer);
+}
+
+/** A sub-app: `app.use(path, sub)` wraps it as `mounted_app`; `router.use(sub)` keeps the app itself. */
+function isApp(layer: LayerLike): boolean {
+  if (layer.name === 'mounted_app') return true;
+  const handle = layer.handle;
+  if (typeof handle !== 'function') return false;
+  const app = handle as { handle?: unknown; set?: unknown };
+  return typeof app.handle === 'function' && typeof app.set === 'function';
 }
 
 /** Whether a layer is mounted at its router's root, so that it sees every request. */
@@ -241,7 +285,19 @@ function matchLayer(layer: LayerLike, path: string): string | typeof THREW | und
   if (regexp.fast_slash === true) return '';
   if (regexp.fast_star === true) return path;
   regexp.lastIndex = 0;
-  return regexp.exec(path)?.[0];
+  const match = regexp.exec(path);
+  if (match === null) return undefined;
+  // Express 4 decodes each parameter as it matches and answers 400 where one cannot be.
+  for (let i = 1; i < match.length; i++) {
+    const value = match[i];
+    if (value === undefined || value === '') continue;
+    try {
+      decodeURIComponent(value);
+    } catch {
+      return THREW;
+    }
+  }
+  return match[0];
 }
 
 /** The path a mounted router sees, or `undefined` where Express would not enter it. */

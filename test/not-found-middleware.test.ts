@@ -33,7 +33,7 @@ describe.each([
     const unmatched = notFound(options);
     const a = express();
     for (const fn of middleware) a.use(fn);
-    a.use(unmatched.options);
+    a.use(unmatched.answerOptions);
     const items = express.Router();
     items.get('/:id', ok);
     items.put('/:id', ok);
@@ -70,7 +70,7 @@ describe.each([
   it('answers 404 behind express-rate-limit, whose middleware has no name, until it is vouched for', async () => {
     const limiter = rateLimit({ limit: 1000, windowMs: 60_000, legacyHeaders: false, standardHeaders: false });
     expect((await request(app([limiter])).post('/items/3')).status).toBe(404);
-    const vouched = await request(app([limiter], { passThrough: [limiter] })).post('/items/3');
+    const vouched = await request(app([limiter], { trustMiddleware: [limiter] })).post('/items/3');
     expect(vouched.status).toBe(405);
     expect(vouched.headers.allow).toBe('GET, HEAD, OPTIONS, PUT');
   });
@@ -124,11 +124,11 @@ describe('notFound() logging and warnings', () => {
     expect(warn).toHaveBeenCalledTimes(1);
     const [text, options] = warn.mock.calls[0] as [string, { code: string }];
     expect(text).toContain('`requestStamp`, `<anonymous>`');
-    expect(text).toContain('passThrough');
+    expect(text).toContain('trustMiddleware');
     expect(options.code).toBe('EXPRESS_TYPED_ERRORS_NOT_FOUND_OPAQUE');
   });
 
-  it('stays silent outside development and when every middleware is known', async () => {
+  it('stays silent outside development, when every middleware is known, and for sub-apps it cannot help with', async () => {
     const warn = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
     process.env.NODE_ENV = 'production';
     await request(opaqueApp()).delete('/health');
@@ -139,6 +139,13 @@ describe('notFound() logging and warnings', () => {
     known.use(notFound());
     known.use(errorHandler({ log: false }));
     await request(known).delete('/health');
+    // A sub-app may serve any method, and trustMiddleware cannot change that: nothing to advise.
+    const parent = express5();
+    parent.use(express5());
+    parent.get('/health', ok);
+    parent.use(notFound());
+    parent.use(errorHandler({ log: false }));
+    await request(parent).delete('/health');
     expect(warn).not.toHaveBeenCalled();
   });
 });

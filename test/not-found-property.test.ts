@@ -23,7 +23,9 @@ const dispatcher = fc.option(fc.record({ method: fc.constantFrom(...METHODS), pa
 const path = fc.array(fc.constantFrom('a', 'b', 'users', '7'), { minLength: 1, maxLength: 3 }).map((segments) => `/${segments.join('/')}`);
 
 function build(express: typeof express5, routes: readonly { method: Method; path: string; mount: string | undefined }[], extra: { method: Method; path: string; mount: string } | undefined): Express {
+  const unmatched = notFound();
   const app = express();
+  app.use(unmatched.answerOptions);
   if (extra !== undefined) {
     app.use(extra.mount, (req, res, next) => {
       if (req.method === extra.method.toUpperCase() && req.originalUrl === extra.path) answer(req, res, next);
@@ -44,7 +46,7 @@ function build(express: typeof express5, routes: readonly { method: Method; path
     }
     router[method](at, answer);
   }
-  app.use(notFound());
+  app.use(unmatched);
   app.use(errorHandler({ log: false, strict: false }));
   return app;
 }
@@ -53,7 +55,7 @@ describe.each([
   ['Express 4', express4],
   ['Express 5', express5],
 ])('notFound() against what %s really dispatches', (_name, express) => {
-  it('gives 405 only with an Allow that lists exactly the methods the app answers there, and 501 only for methods it answers nowhere', async () => {
+  it('gives 405 and 204 only with an Allow that lists exactly the methods the app answers there, and 501 only for methods it answers nowhere', async () => {
     await fc.assert(
       fc.asyncProperty(fc.array(route, { minLength: 1, maxLength: 6 }), dispatcher, fc.uniqueArray(path, { minLength: 1, maxLength: 4 }), async (routes, extra, paths) => {
         const app = build(express, routes, extra);
@@ -80,6 +82,12 @@ describe.each([
             }
           }
           if (allow !== undefined) expect(allow.split(', ').filter((method) => method !== 'OPTIONS')).toEqual([...answered].sort());
+          const options = await request(app).options(at);
+          if (options.status === 204) {
+            expect(String(options.headers.allow).split(', ').filter((method) => method !== 'OPTIONS')).toEqual([...answered].sort());
+          } else if (answered.size === 0) {
+            expect(options.status).toBe(404);
+          }
         }
         for (const method of unimplemented) expect(answeredAnywhere.has(method)).toBe(false);
       }),

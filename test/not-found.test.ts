@@ -104,18 +104,18 @@ describe.each([
     expect(res.text).toBe('');
   });
 
-  it('leaves OPTIONS in a nested router to Express without unmatched.options, as Express answers it before notFound()', async () => {
+  it('leaves OPTIONS in a nested router to Express without unmatched.answerOptions, as Express answers it before notFound()', async () => {
     const res = await request(api(express)).options('/api/users/7');
     expect(res.status).toBe(200);
     expect(res.headers.allow?.replace(/ /g, '').split(',').sort()).toEqual(['DELETE', 'GET', 'HEAD', 'PUT']);
   });
 
-  describe('with unmatched.options mounted before the routes', () => {
+  describe('with unmatched.answerOptions mounted before the routes', () => {
     /** The api() routes with the OPTIONS companion first. */
     function withCompanion(options: NotFoundOptions = {}, extra?: (app: Express) => void): Express {
       const unmatched = notFound(options);
       const app = express();
-      app.use(unmatched.options);
+      app.use(unmatched.answerOptions);
       app.use(express.json());
       const users = express.Router();
       users.route('/').get(ok).post(ok);
@@ -168,6 +168,25 @@ describe.each([
       expect(preflight.status).toBe(200);
       const handled = await request(app).options('/health').set('Origin', 'https://a.example').set('Access-Control-Request-Method', 'GET');
       expect(handled.headers['access-control-allow-methods']).toBe('GET');
+    });
+
+    it('leaves an OPTIONS request with Origin to cors() in a nested router', async () => {
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      const cors = require('cors') as () => RequestHandler;
+      const app = withCompanion({}, (a) => {
+        const open = express.Router();
+        open.use(cors());
+        open.get('/feed', ok);
+        a.use('/open', open);
+      });
+      const res = await request(app).options('/open/feed').set('Origin', 'https://a.example');
+      expect(res.status).toBe(204);
+      expect(res.headers['access-control-allow-origin']).toBe('*');
+    });
+
+    it('leaves a path Express cannot decode to Express, which answers 400', async () => {
+      const res = await request(withCompanion()).options('/api/users/%E0%A4%A');
+      expect(res.status).toBe(400);
     });
 
     it('leaves OPTIONS to a route of the path that handles it, even in a nested router', async () => {
@@ -318,12 +337,12 @@ describe.each([
     expect((await request(app).patch('/nope')).status).toBe(404);
   });
 
-  it('keeps 405 and 501 for root middleware vouched for in passThrough', async () => {
+  it('keeps 405 and 501 for root middleware vouched for in trustMiddleware', async () => {
     const stamp: RequestHandler = (_req, res, next) => {
       res.set('X-Seen', '1');
       next();
     };
-    const app = api(express, { passThrough: [stamp] }, (a) => {
+    const app = api(express, { trustMiddleware: [stamp] }, (a) => {
       a.use(stamp);
     });
     const res = await request(app).delete('/health');
@@ -333,8 +352,8 @@ describe.each([
     expect((await request(app).patch('/health')).status).toBe(501);
   });
 
-  it('vouches for every root middleware with passThrough: true, but not for middleware at a path', async () => {
-    const app = api(express, { passThrough: true }, (a) => {
+  it('vouches for every root middleware with trustMiddleware: true, but not for middleware at a path', async () => {
+    const app = api(express, { trustMiddleware: true }, (a) => {
       a.use((_req, _res, next) => next());
       a.use('/legacy', (_req, _res, next) => next());
       a.put('/legacy/page', ok);
@@ -361,7 +380,7 @@ describe.each([
     };
     expect((await request(build({})).post('/admin/stats')).status).toBe(404);
     expect((await request(build({})).post('/health')).status).toBe(405);
-    expect((await request(build({ passThrough: [guard] })).post('/admin/stats')).headers.allow).toBe('GET, HEAD, OPTIONS');
+    expect((await request(build({ trustMiddleware: [guard] })).post('/admin/stats')).headers.allow).toBe('GET, HEAD, OPTIONS');
   });
 
   it('keeps an exact Allow under express.static at the root where the path has a GET route', async () => {
@@ -435,6 +454,161 @@ describe.each([
       a.use('/v1', sub);
     });
     expect((await request(app).delete('/v1/things')).status).toBe(404);
+  });
+
+  it('reads a sub-app mounted through a router by the path the sub-app sees', async () => {
+    const sub = express();
+    sub.get('/items', ok);
+    sub.post('/v2/items', ok);
+    sub.put('/z', ok);
+    sub.use(notFound());
+    sub.use(errorHandler({ log: false }));
+    const router = express.Router();
+    router.use('/v2', sub);
+    const app = express();
+    app.use(router);
+    const res = await request(app).put('/v2/items');
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe('GET, HEAD, OPTIONS');
+    expect((await request(app).get('/v2/items')).status).toBe(200);
+  });
+
+  it('answers OPTIONS in a sub-app mounted at a parameter with the sub-app routes', async () => {
+    const unmatched = notFound();
+    const sub = express();
+    sub.use(unmatched.answerOptions);
+    const items = express.Router();
+    items.get('/:id', ok);
+    sub.use('/items', items);
+    sub.use(unmatched);
+    sub.use(errorHandler({ log: false }));
+    const tenants = express.Router();
+    tenants.use('/:tenant', sub);
+    const app = express();
+    app.use(tenants);
+    const res = await request(app).options('/acme/items/3');
+    expect(res.status).toBe(204);
+    expect(res.headers.allow).toBe('GET, HEAD, OPTIONS');
+  });
+
+  it('reads the path a URL-rewriting middleware left, as Express routed it', async () => {
+    const app = express();
+    app.use((req, _res, next) => {
+      req.url = req.url.replace(/^\/v1/, '');
+      next();
+    });
+    app.get('/users', ok);
+    app.post('/v1/users', ok);
+    app.put('/things', ok);
+    app.use(notFound({ trustMiddleware: true }));
+    app.use(errorHandler({ log: false }));
+    const res = await request(app).put('/v1/users');
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe('GET, HEAD, OPTIONS');
+    expect(res.body).toMatchObject({ instance: '/v1/users' });
+  });
+
+  it('leaves OPTIONS on a routed path it cannot read to Express, not 404', async () => {
+    const app = express();
+    app.use(function requestId(_req: unknown, _res: unknown, next: () => void) {
+      next();
+    });
+    app.get('/users', ok);
+    app.use(notFound());
+    app.use(errorHandler({ log: false }));
+    const res = await request(app).options('/users');
+    expect(res.status).toBe(200);
+    expect(res.headers.allow?.replace(/ /g, '')).toBe('GET,HEAD');
+    expect((await request(app).options('/nope')).status).toBe(404);
+  });
+
+  it('keeps literals of layers after a nested notFound() apart in the cache', async () => {
+    const unmatched = notFound();
+    const app = express();
+    app.use(unmatched.answerOptions);
+    const apiRouter = express.Router();
+    apiRouter.get('/x', ok);
+    apiRouter.use(unmatched);
+    app.use('/api', apiRouter);
+    app.get('/a/foo', ok);
+    app.post('/a/bar', ok);
+    app.use(errorHandler({ log: false }));
+    expect((await request(app).options('/a/foo')).headers.allow).toBe('GET, HEAD, OPTIONS');
+    expect((await request(app).options('/a/bar')).headers.allow).toBe('OPTIONS, POST');
+    expect((await request(app).post('/api/x')).headers.allow).toBe('GET, HEAD, OPTIONS');
+  });
+
+  it('counts routes after a nested notFound() and in a parent app before answering 501', async () => {
+    const nested = express();
+    const apiRouter = express.Router();
+    apiRouter.get('/x', ok);
+    apiRouter.use(notFound());
+    nested.use('/api', apiRouter);
+    nested.patch('/other', ok);
+    nested.use(errorHandler({ log: false }));
+    expect((await request(nested).patch('/api/y')).status).toBe(404);
+    expect((await request(nested).patch('/api/x')).status).toBe(405);
+
+    const sub = express();
+    sub.get('/x', ok);
+    sub.use(notFound());
+    sub.use(errorHandler({ log: false }));
+    const parent = express();
+    parent.use('/sub', sub);
+    parent.patch('/other', ok);
+    // The sub-app cannot see its parent's routes: PATCH may be implemented, so no 501.
+    expect((await request(parent).patch('/sub/y')).status).toBe(404);
+    expect((await request(parent).put('/sub/x')).headers.allow).toBe('GET, HEAD, OPTIONS');
+  });
+
+  it('sees through a second instance of notFound() and its companion', async () => {
+    const app = express();
+    app.use(notFound().answerOptions);
+    app.get('/users', ok);
+    app.post('/login', ok);
+    app.use(notFound());
+    app.use(errorHandler({ log: false }));
+    expect((await request(app).delete('/users')).status).toBe(501);
+    expect((await request(app).post('/users')).headers.allow).toBe('GET, HEAD, OPTIONS');
+    expect((await request(app).options('/users')).status).toBe(204);
+  });
+
+  it('never trusts a sub-app mounted at the root, even with trustMiddleware: true', async () => {
+    const sub = express();
+    sub.put('/y', ok);
+    const router = express.Router();
+    router.use(sub);
+    const app = api(express, { trustMiddleware: true }, (a) => {
+      a.use(router);
+      a.get('/y', ok);
+    });
+    expect((await request(app).put('/y')).text).toBe('ok');
+    expect((await request(app).delete('/y')).status).toBe(404);
+  });
+
+  it('does not take middleware named like Express 4 built-ins for them', async () => {
+    const app = api(express, {}, (a) => {
+      a.get('/rpc', ok);
+      a.use('/rpc', function query(req: { method: string }, res: { send: (body: string) => void }, next: () => void) {
+        if (req.method === 'POST') res.send('rpc');
+        else next();
+      });
+    });
+    expect((await request(app).post('/rpc')).text).toBe('rpc');
+    expect((await request(app).put('/rpc')).status).toBe(404);
+  });
+
+  it('reads a router mounted inside itself without running away', async () => {
+    const app = api(express, {}, (a) => {
+      const loop = express.Router();
+      loop.get('/leaf', ok);
+      loop.use('/r', loop);
+      a.use('/loop', loop);
+    });
+    const res = await request(app).delete('/loop/r/r/leaf');
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe('GET, HEAD, OPTIONS');
+    expect((await request(app).delete('/nope')).status).toBe(404);
   });
 
   it('gives the error the detail message key with the method and path', async () => {

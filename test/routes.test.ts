@@ -13,7 +13,7 @@ const METHODS = ['get', 'post', 'put', 'delete'] as const;
 const patternSegment = fc.constantFrom('a', 'b', 'users', 'x-1', ':id', ':name');
 const pattern = fc.array(patternSegment, { minLength: 1, maxLength: 3 }).map((segments) => `/${segments.join('/')}`);
 const route = fc.record({ method: fc.constantFrom(...METHODS), path: pattern, mount: fc.option(fc.constantFrom('/a', '/users/b'), { nil: undefined }) });
-const pathSegment = fc.constantFrom('a', 'A', 'b', 'users', 'x-1', 'zz', '42', 'q.r', '%7A', '');
+const pathSegment = fc.constantFrom('a', 'A', 'b', 'users', 'x-1', 'zz', '42', 'q.r', '%7A', '%E0%A4%A', '');
 const requestPath = fc.array(pathSegment, { minLength: 1, maxLength: 5 }).map((segments) => `/${segments.join('/')}`);
 
 describe.each([
