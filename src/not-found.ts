@@ -1,4 +1,5 @@
 import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import parseurl from 'parseurl';
 import { MethodNotAllowed, NotFound, NotImplemented } from './errors';
 import type { HttpErrorOptions } from './http-error';
 import { message } from './message';
@@ -69,6 +70,8 @@ interface AppState {
   readonly stack: Stack;
   readonly summary: AppSummary;
   readonly cache: Map<string, Known>;
+  /** For an app with sub-apps: whether a path is left to exactly one sub-app and nothing else. */
+  readonly around: Map<string, boolean>;
 }
 
 /** What a request met: the app state (when readable) and what its path allows. */
@@ -88,6 +91,10 @@ interface Known {
   readonly routed: boolean;
   /** Whether the walk reached `notFound()` itself: the path is the one Express routed to it. */
   readonly reached: boolean;
+  /** The shape of the mount paths the walk passed, to compare with the request's `baseUrl`. */
+  readonly mount: string;
+  /** Whether no route or opaque layer matches the path but exactly one sub-app. */
+  readonly oneApp: boolean;
 }
 
 const NOT_KNOWN: Lookup = { state: undefined, known: undefined, whole: false };
@@ -138,51 +145,53 @@ export function notFound(options: NotFoundOptions = {}): NotFoundHandler {
   const trust: Trust = { root: trustOption === true, handles: new Set<unknown>(typeof trustOption === 'boolean' ? [] : trustOption) };
   const states = new WeakMap<object, AppState>();
 
-  const stateOf = (req: Request): AppState | undefined => {
-    const stack = stackOf(req.app);
+  const stateOf = (app: unknown): AppState | undefined => {
+    const stack = stackOf(app);
     if (stack === undefined) return undefined;
     let state = states.get(stack);
     // Read at the first request, when every route is registered; again if a router grew since.
     if (state === undefined || grew(state.summary)) {
       const summary = summarize(stack, expressTypedNotFound, trust, expressTypedAnswerOptions);
       if (state === undefined) warnHidden(summary);
-      state = { stack, summary, cache: new Map() };
+      state = { stack, summary, cache: new Map(), around: new Map() };
       states.set(stack, state);
     }
     return state;
   };
 
-  const knownFor = (state: AppState, path: string): Known => {
-    const key = shapeOf(path, state.summary.literals);
-    let known = state.cache.get(key);
-    if (known !== undefined) {
-      // Most recently used goes last, so the first key is the one to evict.
-      state.cache.delete(key);
-    } else {
-      known = toKnown(methodsOf(state.stack, path, expressTypedNotFound, trust));
-      if (state.cache.size >= CACHE_SIZE) state.cache.delete(state.cache.keys().next().value as string);
-    }
-    state.cache.set(key, known);
-    return known;
+  const knownFor = (state: AppState, path: string): Known =>
+    cached(state.cache, shapeOf(path, state.summary.literals), () => toKnown(methodsOf(state.stack, path, expressTypedNotFound, trust), state.summary.literals));
+
+  /** Whether the app `parent` leaves `path` to its one sub-app: nothing else of it matches. */
+  const aroundClear = (parent: unknown, path: string): boolean => {
+    // Deeper than one level of sub-apps, the mount paths in `req.baseUrl` cannot be told apart.
+    if ((parent as { parent?: unknown } | undefined)?.parent !== undefined) return false;
+    const outer = stateOf(parent);
+    if (outer === undefined) return false;
+    return cached(outer.around, shapeOf(path, outer.summary.literals), () => toKnown(methodsOf(outer.stack, path, undefined, trust), outer.summary.literals).oneApp);
   };
 
   /** What the app's router knows of the request `notFound()` is looking at. */
   const lookup = (req: Request): Lookup => {
     try {
-      const state = stateOf(req);
+      const state = stateOf(req.app);
       if (state === undefined) return NOT_KNOWN;
+      const url = parseurl(req)?.pathname ?? '/';
+      const baseUrl = req.baseUrl ?? '';
       const parent = (req.app as { parent?: unknown } | undefined)?.parent;
-      if (state.summary.topLevel) {
-        // `req.url` is the path the app's own router dispatched, after any rewrite and
-        // without the mount path of a sub-app, however it was mounted.
-        const whole = parent === undefined && (req.baseUrl ?? '') === '';
-        return { state, known: knownFor(state, pathname(req.url)), whole };
+      if (parent === undefined) {
+        // The path the app's router dispatched: the mount paths passed, then what is left.
+        const known = knownFor(state, `${baseUrl}${url}`);
+        // The walk must reach us through those same mount paths; if not, this app is itself
+        // mounted in another (`router.use('/v2', sub)`) whose routes we cannot see.
+        if (!known.reached || known.mount !== mountShape(baseUrl, state.summary.literals)) return { ...NOT_KNOWN, state };
+        return { state, known, whole: true };
       }
-      // Deeper in the app, the mount paths of the routers passed are in `req.baseUrl`; in a
-      // sub-app they would include the sub-app's own, so only a walk that reaches us is trusted.
-      if (parent !== undefined) return NOT_KNOWN;
-      const known = knownFor(state, pathname(`${req.baseUrl ?? ''}${req.url}`));
-      return known.reached ? { state, known, whole: true } : NOT_KNOWN;
+      // A sub-app sees its mount path cut off; its parent's own routes may answer the path
+      // too, and may implement any method, so no 501 here.
+      const known = knownFor(state, url);
+      if (!known.reached || known.mount !== '' || !aroundClear(parent, `${baseUrl}${url}`)) return { ...NOT_KNOWN, state };
+      return { state, known, whole: false };
     } catch {
       // A router we cannot read only costs the precision: the answer is a plain 404.
       return NOT_KNOWN;
@@ -197,16 +206,17 @@ export function notFound(options: NotFoundOptions = {}): NotFoundHandler {
     // Only built when a detail key asks for the request's method and path. The text is the
     // app's own message, so it is shown on the 501 too, which a 5xx would otherwise hide.
     const detail = (key: string | undefined, extra?: { allow: string }): HttpErrorOptions | undefined =>
-      key === undefined ? undefined : { detail: message(key, { method, path: pathname(req.originalUrl ?? req.url), ...extra }), expose: true };
+      key === undefined ? undefined : { detail: message(key, { method, path: parseurl.original(req)?.pathname ?? '/', ...extra }), expose: true };
 
-    if (method === 'OPTIONS' && known !== undefined) {
+    if (method === 'OPTIONS' && state !== undefined) {
       // Express answers OPTIONS itself when no route does; with our Allow list, as 204.
       if (allowed !== undefined && !allowed.has('OPTIONS')) {
         answerOptions(res, allow);
         return;
       }
-      // Routes match but not all their methods can be known: Express's router answers, as by default.
-      if (allowed === undefined && known.routed) {
+      // Routes match but not all their methods can be known, or the app around us may have
+      // some: Express's router answers, as by default.
+      if (known === undefined || (allowed === undefined && known.routed)) {
         next();
         return;
       }
@@ -239,9 +249,10 @@ export function notFound(options: NotFoundOptions = {}): NotFoundHandler {
     }
     let known: Known | undefined;
     try {
-      const state = stateOf(req);
-      // Only at the top of the app is `req.url` the path every later layer sees.
-      if (state?.summary.companionTopLevel === true) known = knownFor(state, pathname(req.url));
+      // Only at the root of the whole app is `req.url` the path every later layer sees.
+      const outermost = (req.app as { parent?: unknown } | undefined)?.parent === undefined && (req.baseUrl ?? '') === '';
+      const state = outermost ? stateOf(req.app) : undefined;
+      if (state?.summary.companionTopLevel === true) known = knownFor(state, parseurl(req)?.pathname ?? '/');
     } catch {
       known = undefined;
     }
@@ -249,8 +260,8 @@ export function notFound(options: NotFoundOptions = {}): NotFoundHandler {
     else next();
   }
 
-  markOwn(expressTypedNotFound);
-  markOwn(expressTypedAnswerOptions);
+  markOwn(expressTypedNotFound, true);
+  markOwn(expressTypedAnswerOptions, false);
   return Object.assign(expressTypedNotFound, { answerOptions: expressTypedAnswerOptions });
 }
 
@@ -285,26 +296,39 @@ function detailKeys(option: NotFoundOptions['detailKey']): NotFoundDetailKeys {
   return option ?? {};
 }
 
-function toKnown(found: PathMethods): Known {
-  const allowed = !found.opaque && found.methods.size > 0 ? found.methods : undefined;
-  return { allowed, allow: allowed === undefined ? '' : allowHeader(allowed), routed: found.methods.size > 0, reached: found.reached };
+function toKnown(found: PathMethods, literals: ReadonlySet<string> | undefined): Known {
+  const opaque = found.opaque || found.apps > 0;
+  const allowed = !opaque && found.methods.size > 0 ? found.methods : undefined;
+  return {
+    allowed,
+    allow: allowed === undefined ? '' : allowHeader(allowed),
+    routed: found.methods.size > 0,
+    reached: found.reached,
+    mount: mountShape(found.baseUrl, literals),
+    oneApp: !found.opaque && found.apps === 1 && found.methods.size === 0,
+  };
+}
+
+/** Mount paths compared by shape: `/orgs/acme` and `/orgs/ACME` both passed `/orgs/:org`. */
+function mountShape(baseUrl: string, literals: ReadonlySet<string> | undefined): string {
+  return baseUrl === '' ? '' : shapeOf(baseUrl.toLowerCase(), literals);
+}
+
+/** A bounded cache: the least recently used key goes first. */
+function cached<T>(cache: Map<string, T>, key: string, make: () => T): T {
+  let value = cache.get(key);
+  if (value !== undefined) {
+    // Most recently used goes last, so the first key is the one to evict.
+    cache.delete(key);
+  } else {
+    value = make();
+    if (cache.size >= CACHE_SIZE) cache.delete(cache.keys().next().value as string);
+  }
+  cache.set(key, value);
+  return value;
 }
 
 /** `Allow` in Express 5's order (alphabetical), with OPTIONS, which `notFound()` answers. */
 function allowHeader(methods: ReadonlySet<string>): string {
   return [...new Set([...methods, 'OPTIONS'])].sort().join(', ');
-}
-
-/** The path of a request target, as Express's router reads it (no query, no scheme and host). */
-function pathname(url: string | undefined): string {
-  let path = url ?? '/';
-  if (!path.startsWith('/')) {
-    const scheme = path.indexOf('://');
-    if (scheme !== -1) {
-      const slash = path.indexOf('/', scheme + 3);
-      path = slash === -1 ? '/' : path.slice(slash);
-    }
-  }
-  const end = path.search(/[?#]/);
-  return end === -1 ? path : path.slice(0, end);
 }

@@ -13,8 +13,12 @@ export interface PathMethods {
   readonly opaque: boolean;
   /** Upper-case methods of the matching routes, `HEAD` wherever `GET` is. */
   readonly methods: ReadonlySet<string>;
-  /** Whether the walk reached `self` through layers that match the path. */
+  /** Whether the walk reached `self` (or another `notFound()`) through layers that match the path. */
   readonly reached: boolean;
+  /** The mount paths passed to get there, as Express joins them into `req.baseUrl`. */
+  readonly baseUrl: string;
+  /** Sub-apps that match the path: they may answer any method, like an opaque layer. */
+  readonly apps: number;
 }
 
 /** What the whole app implements, read once. */
@@ -75,8 +79,10 @@ export type Stack = readonly LayerLike[];
 const PASS_THROUGH = new Set(['jsonParser', 'urlencodedParser', 'textParser', 'rawParser', 'corsMiddleware', 'helmetMiddleware', 'logger', 'cookieParser', 'compression']);
 // Express 4's own first two layers of every app; known by place too, as `query` is a common name.
 const EXPRESS4_BUILT_IN = ['query', 'expressInit'];
-// This package's own middleware never serves a method: notFound() and its OPTIONS companion.
-const OWN = new WeakSet<object>();
+// This package's own middleware: the OPTIONS companion passes requests on; a notFound(), of
+// any instance, ends every request that reaches it.
+const PASSING = new WeakSet<object>();
+const ENDING = new WeakSet<object>();
 // Deeper than any real app nests its routers: a router mounted inside itself stops here.
 const MAX_DEPTH = 32;
 // express.static answers GET and HEAD only, and only for files that exist.
@@ -100,9 +106,9 @@ export function stackOf(app: unknown): Stack | undefined {
   }
 }
 
-/** Marks middleware of this package, which passes requests on or rejects them. */
-export function markOwn(handle: object): void {
-  OWN.add(handle);
+/** Marks middleware of this package: `ends` for a notFound(), which no request gets past. */
+export function markOwn(handle: object, ends: boolean): void {
+  (ends ? ENDING : PASSING).add(handle);
 }
 
 /**
@@ -128,13 +134,15 @@ export function summarize(stack: Stack, self: unknown, trust: Trust = NO_TRUST, 
     stacks.push([layers, layers.length]);
     for (const [index, layer] of layers.entries()) {
       const handle = layer.handle;
-      if (handle === self) {
-        topLevel = depth === 0;
-        break;
-      }
-      if (handle === companion && depth === 0) companionTopLevel = true;
       if (typeof handle !== 'function') continue;
+      if (handle === companion && depth === 0 && atRoot(layer)) companionTopLevel = true;
       if (!collectLiterals(layer, literals)) simple = false;
+      if (handle === self || ENDING.has(handle)) {
+        if (handle === self && depth === 0 && atRoot(layer)) topLevel = true;
+        // At its router's root, nothing after it in that router is reached.
+        if (atRoot(layer)) break;
+        continue;
+      }
       if (layer.route !== undefined) {
         if (!addRouteMethods(layer.route, methods)) opaque = true;
       } else if (isRouter(handle)) {
@@ -155,44 +163,65 @@ export function summarize(stack: Stack, self: unknown, trust: Trust = NO_TRUST, 
   return { methods, opaque, topLevel, companionTopLevel, literals: simple ? literals : undefined, hidden, stacks };
 }
 
-/** The methods the routes matching `path` allow, reached as Express would dispatch it. */
+/**
+ * The methods the routes matching `path` allow, reached as Express would dispatch it: the
+ * walk ends at the first `notFound()` (`self` or another instance) that the path reaches.
+ */
 export function methodsOf(stack: Stack, path: string, self: unknown, trust: Trust = NO_TRUST): PathMethods {
   const methods = new Set<string>();
   let opaque = false;
   let served = false;
+  let apps = 0;
+  let baseUrl = '';
 
-  const visit = (layers: Stack, at: string, depth: number): boolean => {
+  const visit = (layers: Stack, at: string, prefix: string, depth: number): boolean => {
     if (depth > MAX_DEPTH) {
       opaque = true;
       return false;
     }
     for (const [index, layer] of layers.entries()) {
       const handle = layer.handle;
-      if (handle === self) return true;
       if (typeof handle !== 'function') continue;
       if (layer.route !== undefined) {
         const matched = matchLayer(layer, at);
         // Express answers a path its route cannot decode with 400 before anything else.
         if (matched === THREW) opaque = true;
         else if (matched !== undefined && !addRouteMethods(layer.route, methods)) opaque = true;
-      } else if (isRouter(handle)) {
-        const matched = matchLayer(layer, at);
-        if (matched === THREW) opaque = true;
-        else if (matched !== undefined) {
-          const rest = restOf(layer, at, matched);
-          if (rest !== undefined && visit(handle.stack, rest, depth + 1)) return true;
-        }
-      } else if (handle.length < 4 && !isPassThrough(layer, trust, depth === 0 && index < 2) && matchLayer(layer, at) !== undefined) {
-        if (layer.name === SERVE_STATIC) served = true;
-        else opaque = true;
+        continue;
+      }
+      if (handle !== self && !ENDING.has(handle) && !isRouter(handle) && (handle.length >= 4 || isPassThrough(layer, trust, depth === 0 && index < 2))) continue;
+      const matched = matchLayer(layer, at);
+      if (matched === THREW) {
+        opaque = true;
+        continue;
+      }
+      if (matched === undefined) continue;
+      if (handle === self || ENDING.has(handle)) {
+        baseUrl = prefix + mountOf(matched);
+        return true;
+      }
+      if (isRouter(handle)) {
+        const rest = restOf(layer, at, matched);
+        if (rest !== undefined && visit(handle.stack, rest, prefix + mountOf(matched), depth + 1)) return true;
+      } else if (isApp(layer)) {
+        apps += 1;
+      } else if (layer.name === SERVE_STATIC) {
+        served = true;
+      } else {
+        opaque = true;
       }
     }
     return false;
   };
-  const reached = visit(stack, path, 0);
+  const reached = visit(stack, path, '', 0);
   // A file under express.static would add GET and HEAD: only a GET route makes that moot.
   if (served && !methods.has('GET')) opaque = true;
-  return { opaque, methods, reached };
+  return { opaque, methods, reached, baseUrl, apps };
+}
+
+/** What a matched mount path adds to `req.baseUrl`: Express drops its trailing slash. */
+function mountOf(matched: string): string {
+  return matched.endsWith('/') ? matched.slice(0, -1) : matched;
 }
 
 /**
@@ -230,11 +259,13 @@ function isRouter(handle: unknown): handle is { stack: Stack } {
 // dispatcher), unless the app vouches for it. A sub-app can answer anything, wherever it is.
 function isPassThrough(layer: LayerLike, trust: Trust, firstTwo: boolean): boolean {
   const handle = layer.handle;
-  if (isApp(layer)) return false;
-  if (typeof handle === 'function' && OWN.has(handle)) return true;
-  if (typeof layer.name === 'string' && (PASS_THROUGH.has(layer.name) || (firstTwo && EXPRESS4_BUILT_IN.includes(layer.name)))) return true;
-  if (trust.handles.has(handle)) return true;
-  if (layer.name === SERVE_STATIC) return false;
+  if (isApp(layer) || (typeof handle === 'function' && ENDING.has(handle))) return false;
+  if ((typeof handle === 'function' && PASSING.has(handle)) || trust.handles.has(handle)) return true;
+  const name = typeof layer.name === 'string' ? layer.name : '';
+  if (PASS_THROUGH.has(name)) return true;
+  // Express 4's layers have no `matchers`; in Express 5 the first two layers are the app's own.
+  if (firstTwo && !Array.isArray(layer.matchers) && EXPRESS4_BUILT_IN.includes(name)) return true;
+  if (name === SERVE_STATIC) return false;
   return trust.root && atRoot(layer);
 }
 

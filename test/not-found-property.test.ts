@@ -51,46 +51,70 @@ function build(express: typeof express5, routes: readonly { method: Method; path
   return app;
 }
 
+/** The app mounted as a sub-app at `/s` of a parent with routes of its own there, and a notFound() of its own. */
+function wrapped(express: typeof express5, inner: Express, outer: readonly { method: Method; path: string }[]): Express {
+  const parent = express();
+  for (const { method, path: at } of outer) parent[method](`/s${at}`, answer);
+  parent.use('/s', inner);
+  parent.use(notFound());
+  parent.use(errorHandler({ log: false, strict: false }));
+  return parent;
+}
+
 describe.each([
   ['Express 4', express4],
   ['Express 5', express5],
 ])('notFound() against what %s really dispatches', (_name, express) => {
-  it('gives 405 and 204 only with an Allow that lists exactly the methods the app answers there, and 501 only for methods it answers nowhere', async () => {
+  it('gives 405 and 204 only with an Allow that lists exactly the methods the app answers there, and 501 only for methods it answers nowhere, alone or as a sub-app', async () => {
     await fc.assert(
-      fc.asyncProperty(fc.array(route, { minLength: 1, maxLength: 6 }), dispatcher, fc.uniqueArray(path, { minLength: 1, maxLength: 4 }), async (routes, extra, paths) => {
-        const app = build(express, routes, extra);
-        const answeredAnywhere = new Set<string>();
-        const unimplemented = new Set<string>();
-        for (const at of paths) {
-          const answered = new Set<string>();
-          let allow: string | undefined;
-          for (const method of ASKED) {
-            const res = await request(app)[method === 'HEAD' ? 'head' : (method.toLowerCase() as Method)](at);
-            if (res.headers['x-answered'] === 'yes') {
-              answered.add(method);
-              answeredAnywhere.add(method);
-              continue;
+      fc.asyncProperty(
+        fc.array(route, { minLength: 1, maxLength: 6 }),
+        dispatcher,
+        fc.uniqueArray(path, { minLength: 1, maxLength: 4 }),
+        // The parent's routes reuse the paths of the sub-app's own, so that they meet.
+        fc.option(fc.array(fc.record({ method: fc.constantFrom(...METHODS), pick: fc.nat() }), { minLength: 1, maxLength: 3 }), { nil: undefined }),
+        async (routes, extra, paths, outer) => {
+          const inner = build(express, routes, extra);
+          const outerRoutes = outer?.map(({ method, pick }) => {
+            const picked = routes[pick % routes.length] as (typeof routes)[number];
+            return { method, path: `${picked.mount ?? ''}${picked.path}` };
+          });
+          const app = outerRoutes === undefined ? inner : wrapped(express, inner, outerRoutes);
+          const prefix = outerRoutes === undefined ? '' : '/s';
+          const answeredAnywhere = new Set<string>();
+          const unimplemented = new Set<string>();
+          for (const bare of paths) {
+            const at = `${prefix}${bare}`;
+            const answered = new Set<string>();
+            let allow: string | undefined;
+            for (const method of ASKED) {
+              const res = await request(app)[method === 'HEAD' ? 'head' : (method.toLowerCase() as Method)](at);
+              if (res.headers['x-answered'] === 'yes') {
+                answered.add(method);
+                answeredAnywhere.add(method);
+                continue;
+              }
+              if (method === 'GET' || method === 'HEAD') expect(res.status).toBe(404);
+              if (res.status === 405) {
+                expect(allow === undefined || allow === res.headers.allow).toBe(true);
+                allow = res.headers.allow as string;
+              } else if (res.status === 501) {
+                unimplemented.add(method);
+              } else {
+                expect(res.status).toBe(404);
+              }
             }
-            if (method === 'GET' || method === 'HEAD') expect(res.status).toBe(404);
-            if (res.status === 405) {
-              expect(allow === undefined || allow === res.headers.allow).toBe(true);
-              allow = res.headers.allow as string;
-            } else if (res.status === 501) {
-              unimplemented.add(method);
-            } else {
-              expect(res.status).toBe(404);
+            if (allow !== undefined) expect(allow.split(', ').filter((method) => method !== 'OPTIONS')).toEqual([...answered].sort());
+            const options = await request(app).options(at);
+            if (options.status === 204) {
+              expect(String(options.headers.allow).split(', ').filter((method) => method !== 'OPTIONS')).toEqual([...answered].sort());
+            } else if (answered.size === 0) {
+              expect(options.status).toBe(404);
             }
           }
-          if (allow !== undefined) expect(allow.split(', ').filter((method) => method !== 'OPTIONS')).toEqual([...answered].sort());
-          const options = await request(app).options(at);
-          if (options.status === 204) {
-            expect(String(options.headers.allow).split(', ').filter((method) => method !== 'OPTIONS')).toEqual([...answered].sort());
-          } else if (answered.size === 0) {
-            expect(options.status).toBe(404);
-          }
-        }
-        for (const method of unimplemented) expect(answeredAnywhere.has(method)).toBe(false);
-      }),
+          for (const method of unimplemented) expect(answeredAnywhere.has(method)).toBe(false);
+        },
+      ),
       { numRuns: 60 },
     );
   });

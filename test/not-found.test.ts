@@ -456,30 +456,29 @@ describe.each([
     expect((await request(app).delete('/v1/things')).status).toBe(404);
   });
 
-  it('reads a sub-app mounted through a router by the path the sub-app sees', async () => {
+  it('answers 404 in a sub-app mounted through a router, whose outer routes it cannot see', async () => {
     const sub = express();
     sub.get('/items', ok);
-    sub.post('/v2/items', ok);
     sub.put('/z', ok);
     sub.use(notFound());
     sub.use(errorHandler({ log: false }));
     const router = express.Router();
     router.use('/v2', sub);
     const app = express();
+    app.post('/v2/items', ok);
     app.use(router);
+    // POST /v2/items is answered by the outer app, so an Allow of GET, HEAD, OPTIONS would be wrong.
+    expect((await request(app).post('/v2/items')).text).toBe('ok');
     const res = await request(app).put('/v2/items');
-    expect(res.status).toBe(405);
-    expect(res.headers.allow).toBe('GET, HEAD, OPTIONS');
-    expect((await request(app).get('/v2/items')).status).toBe(200);
+    expect(res.status).toBe(404);
+    expect(res.headers.allow).toBeUndefined();
   });
 
-  it('answers OPTIONS in a sub-app mounted at a parameter with the sub-app routes', async () => {
+  it('leaves OPTIONS in such a sub-app to Express, as by default', async () => {
     const unmatched = notFound();
     const sub = express();
     sub.use(unmatched.answerOptions);
-    const items = express.Router();
-    items.get('/:id', ok);
-    sub.use('/items', items);
+    sub.get('/items/:id', ok);
     sub.use(unmatched);
     sub.use(errorHandler({ log: false }));
     const tenants = express.Router();
@@ -487,8 +486,77 @@ describe.each([
     const app = express();
     app.use(tenants);
     const res = await request(app).options('/acme/items/3');
-    expect(res.status).toBe(204);
+    expect(res.status).toBe(200);
+    expect(res.headers.allow?.replace(/ /g, '')).toBe('GET,HEAD');
+  });
+
+  it('gives a sub-app its 405 only where its parent has nothing else for the path', async () => {
+    const sub = express();
+    sub.get('/login', ok);
+    sub.get('/profile', ok);
+    sub.use(notFound());
+    sub.use(errorHandler({ log: false }));
+    const app = express();
+    app.post('/api/login', ok);
+    app.use('/api', sub);
+    expect((await request(app).post('/api/login')).text).toBe('ok');
+    expect((await request(app).put('/api/login')).status).toBe(404);
+    const res = await request(app).put('/api/profile');
+    expect(res.status).toBe(405);
     expect(res.headers.allow).toBe('GET, HEAD, OPTIONS');
+  });
+
+  it('reads notFound() mounted at a path by the path Express dispatched to it', async () => {
+    const unmatched = notFound();
+    const app = express();
+    app.use('/api', unmatched.answerOptions);
+    app.get('/x', ok);
+    app.get('/api/y', ok);
+    app.post('/login', ok);
+    app.use('/api', unmatched);
+    app.use(errorHandler({ log: false }));
+    const wrong = await request(app).post('/api/x');
+    expect(wrong.status).toBe(404);
+    expect(wrong.headers.allow).toBeUndefined();
+    const known = await request(app).post('/api/y');
+    expect(known.status).toBe(405);
+    expect(known.headers.allow).toBe('GET, HEAD, OPTIONS');
+    // Mounted at a path, the companion passes everything on.
+    expect((await request(app).options('/api/x')).status).toBe(404);
+  });
+
+  it('stops at another notFound() inside a router, which ends every request it sees', async () => {
+    const top = notFound();
+    const app = express();
+    app.use(top.answerOptions);
+    const apiRouter = express.Router();
+    apiRouter.get('/users', ok);
+    apiRouter.use(notFound());
+    app.use('/api', apiRouter);
+    app.post('/api/legacy', ok); // never reached: the router's notFound() ends /api/*
+    app.get('/health', ok);
+    app.use(top);
+    app.use(errorHandler({ log: false }));
+    expect((await request(app).post('/api/legacy')).status).toBe(404);
+    const options = await request(app).options('/api/legacy');
+    expect(options.status).toBe(404);
+    expect(options.headers.allow).toBeUndefined();
+    expect((await request(app).options('/api/users')).headers.allow).toBe('GET, HEAD, OPTIONS');
+  });
+
+  it('answers one instance mounted both in a router and at the top by the path of each', async () => {
+    const unmatched = notFound();
+    const r = express.Router();
+    r.get('/a', ok);
+    r.use(unmatched);
+    const app = express();
+    app.use('/api', r);
+    app.post('/a', ok);
+    app.put('/b', ok);
+    app.use(unmatched);
+    app.use(errorHandler({ log: false }));
+    expect((await request(app).put('/api/a')).headers.allow).toBe('GET, HEAD, OPTIONS');
+    expect((await request(app).put('/a')).headers.allow).toBe('OPTIONS, POST');
   });
 
   it('reads the path a URL-rewriting middleware left, as Express routed it', async () => {
@@ -596,6 +664,20 @@ describe.each([
     });
     expect((await request(app).post('/rpc')).text).toBe('rpc');
     expect((await request(app).put('/rpc')).status).toBe(404);
+
+    // At the very top: Express 4's own first two layers come before it, Express 5 has none.
+    const top = express();
+    top.use(function query(req: { method: string; path: string }, res: { send: (body: string) => void }, next: () => void) {
+      if (req.method === 'PATCH' && req.path === '/users') res.send('patched');
+      else next();
+    });
+    top.get('/users', ok);
+    top.patch('/other', ok);
+    top.use(notFound());
+    top.use(errorHandler({ log: false }));
+    expect((await request(top).patch('/users')).text).toBe('patched');
+    expect((await request(top).put('/users')).status).toBe(404);
+    expect((await request(top).options('/users')).status).toBe(200);
   });
 
   it('reads a router mounted inside itself without running away', async () => {
