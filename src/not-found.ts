@@ -181,7 +181,7 @@ export function notFound(options: NotFoundOptions = {}): NotFoundHandler {
       const parent = (req.app as { parent?: unknown } | undefined)?.parent;
       if (parent === undefined) {
         // The path the app's router dispatched: the mount paths passed, then what is left.
-        const known = knownFor(state, `${baseUrl}${url}`);
+        const known = knownFor(state, dispatchedPath(req, baseUrl, url));
         // The walk must reach us through those same mount paths; if not, this app is itself
         // mounted in another (`router.use('/v2', sub)`) whose routes we cannot see.
         if (!known.reached || known.mount !== mountShape(baseUrl, state.summary.literals)) return { ...NOT_KNOWN, state };
@@ -190,7 +190,7 @@ export function notFound(options: NotFoundOptions = {}): NotFoundHandler {
       // A sub-app sees its mount path cut off; its parent's own routes may answer the path
       // too, and may implement any method, so no 501 here.
       const known = knownFor(state, url);
-      if (!known.reached || known.mount !== '' || !aroundClear(parent, `${baseUrl}${url}`)) return { ...NOT_KNOWN, state };
+      if (!known.reached || known.mount !== '' || !aroundClear(parent, dispatchedPath(req, baseUrl, url))) return { ...NOT_KNOWN, state };
       return { state, known, whole: false };
     } catch {
       // A router we cannot read only costs the precision: the answer is a plain 404.
@@ -326,6 +326,21 @@ function cached<T>(cache: Map<string, T>, key: string, make: () => T): T {
   }
   cache.set(key, value);
   return value;
+}
+
+/**
+ * The path the outer router matched: `req.baseUrl` + `req.url`, except where Express's
+ * cutting of a mount path changed the rest (a mount that used up the whole path leaves `/`;
+ * Express 4 also drops one slash of `//`): there the original URL, which nothing rewrote.
+ */
+function dispatchedPath(req: Request, baseUrl: string, url: string): string {
+  if (baseUrl === '') return url;
+  const joined = `${baseUrl}${url}`;
+  const original = parseurl.original(req)?.pathname;
+  if (typeof original !== 'string' || original === joined || !original.startsWith(baseUrl)) return joined;
+  const rest = original.slice(baseUrl.length);
+  if ((rest === '' && url === '/') || (rest.startsWith('//') && rest.slice(1) === url)) return original;
+  return joined;
 }
 
 /** `Allow` in Express 5's order (alphabetical), with OPTIONS, which `notFound()` answers. */

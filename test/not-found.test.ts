@@ -525,6 +525,49 @@ describe.each([
     expect((await request(app).options('/api/x')).status).toBe(404);
   });
 
+  it('reads a request for exactly a mount path as Express does, with strict routing', async () => {
+    const app = express();
+    app.set('strict routing', true);
+    app.post('/api', ok);
+    app.put('/elsewhere', ok);
+    const apiRouter = express.Router({ strict: true });
+    apiRouter.get('/', ok);
+    apiRouter.use(notFound());
+    app.use('/api', apiRouter);
+    app.use(errorHandler({ log: false }));
+    expect((await request(app).post('/api')).text).toBe('ok');
+    const res = await request(app).put('/api');
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe('GET, HEAD, OPTIONS, POST');
+    // With the slash, the app-level POST /api does not match.
+    expect((await request(app).post('/api/')).status).toBe(405);
+    expect((await request(app).put('/api/')).headers.allow).toBe('GET, HEAD, OPTIONS');
+  });
+
+  it('reads a double slash after a mount path as Express does', async () => {
+    const app = express();
+    app.delete('/api/users', ok);
+    app.put('/elsewhere', ok);
+    const apiRouter = express.Router();
+    apiRouter.get('/users', ok);
+    apiRouter.use(notFound());
+    app.use('/api', apiRouter);
+    app.use(errorHandler({ log: false }));
+    // Express 4 drops one slash when it cuts the mount path, so its router's GET /users answers;
+    // Express 5 keeps both, and nothing matches. The app-level DELETE /api/users never does.
+    expect((await request(app).get('/api//users')).status).toBe(express === express4 ? 200 : 404);
+    for (const method of ['delete', 'put'] as const) {
+      const res = await request(app)[method]('/api//users');
+      expect(res.text).not.toBe('ok');
+      if (express === express4) {
+        expect(res.status).toBe(405);
+        expect(res.headers.allow).toBe('GET, HEAD, OPTIONS');
+      } else {
+        expect(res.status).toBe(404);
+      }
+    }
+  });
+
   it('stops at another notFound() inside a router, which ends every request it sees', async () => {
     const top = notFound();
     const app = express();
