@@ -1,5 +1,7 @@
 import express5 from 'express';
 import type { ErrorRequestHandler, Express, RequestHandler } from 'express';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import request from 'supertest';
 import { errorHandler, isMessage, notFound } from '../src';
 import type { NotFoundOptions } from '../src';
@@ -565,6 +567,39 @@ describe.each([
       } else {
         expect(res.status).toBe(404);
       }
+    }
+  });
+
+  it('reads a raw request target with a backslash and a fragment as Express does', async () => {
+    const unmatched = notFound();
+    const app = express();
+    app.use(unmatched.answerOptions);
+    app.get('/:p', ok);
+    app.post('/x/y', ok);
+    app.use(unmatched);
+    app.use(errorHandler({ log: false }));
+    const server = app.listen(0, '127.0.0.1');
+    await new Promise((resolve) => server.once('listening', resolve));
+    // supertest would encode the target; a raw request sends it as a client could.
+    const send = (method: string): Promise<{ status: number; allow: string | undefined; body: string }> =>
+      new Promise((resolve, reject) => {
+        const req = httpRequest({ host: '127.0.0.1', port: (server.address() as AddressInfo).port, method, path: '/x\\y#' }, (res) => {
+          let body = '';
+          res.on('data', (chunk: Buffer) => (body += chunk.toString()));
+          res.on('end', () => resolve({ status: res.statusCode ?? 0, allow: res.headers.allow, body }));
+        });
+        req.on('error', reject);
+        req.end();
+      });
+    try {
+      // Express reads `/x\y#` as `/x/y`: POST is answered, GET (one segment) is not.
+      expect((await send('POST')).body).toBe('ok');
+      expect((await send('GET')).status).toBe(404);
+      const options = await send('OPTIONS');
+      expect(options.status).toBe(204);
+      expect(options.allow).toBe('OPTIONS, POST');
+    } finally {
+      server.close();
     }
   });
 
