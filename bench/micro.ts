@@ -6,10 +6,11 @@ import { IncomingMessage, ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
 import Boom from '@hapi/boom';
 import express from 'express';
-import type { NextFunction, Request, RequestHandler, Response } from 'express';
+import type { NextFunction, Request, Response } from 'express';
 import createError from 'http-errors';
 import { CATALOGS, LOCALES, NotFound, ServiceUnavailable, createLanguageNegotiator, errorHandler, notFound, serializeProblem, toProblem } from '../src';
 import { serializeProblemFor } from '../src/problem-json';
+import { addRoutes } from '../examples/unmatched';
 
 /** One micro case's timing. */
 export interface MicroResult {
@@ -58,22 +59,13 @@ function responding(error: unknown, req: Request): () => unknown {
 /**
  * One `notFound()` decision (or its OPTIONS companion's) for a request whose path shape is
  * already cached, as every request after the first of its shape is: the error is built, the
- * response stub only records the OPTIONS answer. The app is examples/unmatched.ts's shape.
+ * response stub only records the OPTIONS answer. The app is examples/unmatched.ts's.
  */
 function unmatchedDecision(method: string, path: string, part: 'notFound' | 'options'): () => () => unknown {
   return () => {
     const unmatched = notFound();
     const app = express();
-    app.use(unmatched.answerOptions);
-    const ok: RequestHandler = (_req, res) => {
-      res.end();
-    };
-    const users = express.Router();
-    users.route('/').get(ok).post(ok);
-    users.get('/:id', ok);
-    users.put('/:id', ok);
-    app.use('/api/users', users);
-    app.get('/health', ok);
+    addRoutes(app, unmatched.answerOptions);
     app.use(unmatched);
     const req = fakeRequest(path, 'en');
     req.method = method;

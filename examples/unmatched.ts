@@ -14,7 +14,8 @@ const ok: RequestHandler = (_req, res) => {
   res.json({ ok: true });
 };
 
-function addRoutes(app: Express, before?: RequestHandler): void {
+/** The example's routes, with `before` mounted ahead of them (the OPTIONS companion); also used by bench/micro.ts. */
+export function addRoutes(app: Express, before?: RequestHandler): void {
   app.use(express.json());
   if (before !== undefined) app.use(before);
   const users = express.Router();

@@ -165,7 +165,7 @@ export function notFound(options: NotFoundOptions = {}): NotFoundHandler {
   /** Whether the app `parent` leaves `path` to its one sub-app: nothing else of it matches. */
   const aroundClear = (parent: unknown, path: string): boolean => {
     // Deeper than one level of sub-apps, the mount paths in `req.baseUrl` cannot be told apart.
-    if ((parent as { parent?: unknown } | undefined)?.parent !== undefined) return false;
+    if (parentOf(parent) !== undefined) return false;
     const outer = stateOf(parent);
     if (outer === undefined) return false;
     return cached(outer.around, shapeOf(path, outer.summary.literals), () => toKnown(methodsOf(outer.stack, path, undefined, trust), outer.summary.literals).oneApp);
@@ -178,7 +178,7 @@ export function notFound(options: NotFoundOptions = {}): NotFoundHandler {
       if (state === undefined) return NOT_KNOWN;
       const url = parseurl(req)?.pathname ?? '/';
       const baseUrl = req.baseUrl ?? '';
-      const parent = (req.app as { parent?: unknown } | undefined)?.parent;
+      const parent = parentOf(req.app);
       if (parent === undefined) {
         // The path the app's router dispatched: the mount paths passed, then what is left.
         const known = knownFor(state, dispatchedPath(req, baseUrl, url));
@@ -211,7 +211,7 @@ export function notFound(options: NotFoundOptions = {}): NotFoundHandler {
     if (method === 'OPTIONS' && state !== undefined) {
       // Express answers OPTIONS itself when no route does; with our Allow list, as 204.
       if (allowed !== undefined && !allowed.has('OPTIONS')) {
-        answerOptions(res, allow);
+        sendOptions(res, allow);
         return;
       }
       // Routes match but not all their methods can be known, or the app around us may have
@@ -250,13 +250,13 @@ export function notFound(options: NotFoundOptions = {}): NotFoundHandler {
     let known: Known | undefined;
     try {
       // Only at the root of the whole app is `req.url` the path every later layer sees.
-      const outermost = (req.app as { parent?: unknown } | undefined)?.parent === undefined && (req.baseUrl ?? '') === '';
+      const outermost = parentOf(req.app) === undefined && (req.baseUrl ?? '') === '';
       const state = outermost ? stateOf(req.app) : undefined;
       if (state?.summary.companionTopLevel === true) known = knownFor(state, parseurl(req)?.pathname ?? '/');
     } catch {
       known = undefined;
     }
-    if (known?.allowed !== undefined && !known.allowed.has('OPTIONS')) answerOptions(res, known.allow);
+    if (known?.allowed !== undefined && !known.allowed.has('OPTIONS')) sendOptions(res, known.allow);
     else next();
   }
 
@@ -265,10 +265,15 @@ export function notFound(options: NotFoundOptions = {}): NotFoundHandler {
   return Object.assign(expressTypedNotFound, { answerOptions: expressTypedAnswerOptions });
 }
 
-function answerOptions(res: Response, allow: string): void {
+function sendOptions(res: Response, allow: string): void {
   res.statusCode = 204;
   res.setHeader('Allow', allow);
   res.end();
+}
+
+/** The app a sub-app was mounted in with `app.use(path, sub)`; Express keeps only the last. */
+function parentOf(app: unknown): unknown {
+  return (app as { parent?: unknown } | undefined)?.parent;
 }
 
 /** Whether a router read by `summarize` has had layers added or removed since. */

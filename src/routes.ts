@@ -27,8 +27,6 @@ export interface AppSummary {
   readonly methods: ReadonlySet<string>;
   /** True when some layer may answer methods we cannot see, so no method is known to be unimplemented. */
   readonly opaque: boolean;
-  /** Whether `self` was found in the app's own top-level stack. */
-  readonly topLevel: boolean;
   /** Whether `companion` was found in the app's own top-level stack. */
   readonly companionTopLevel: boolean;
   /** Lower-cased literal path segments of every pattern, when every pattern is simple. */
@@ -124,7 +122,6 @@ export function summarize(stack: Stack, self: unknown, trust: Trust = NO_TRUST, 
   const visiting = new Set<Stack>();
   let opaque = false;
   let simple = true;
-  let topLevel = false;
   let companionTopLevel = false;
 
   const visit = (layers: Stack, depth: number): void => {
@@ -138,7 +135,6 @@ export function summarize(stack: Stack, self: unknown, trust: Trust = NO_TRUST, 
       if (handle === companion && depth === 0 && atRoot(layer)) companionTopLevel = true;
       if (!collectLiterals(layer, literals)) simple = false;
       if (handle === self || ENDING.has(handle)) {
-        if (handle === self && depth === 0 && atRoot(layer)) topLevel = true;
         // At its router's root, nothing after it in that router is reached.
         if (atRoot(layer)) break;
         continue;
@@ -160,7 +156,7 @@ export function summarize(stack: Stack, self: unknown, trust: Trust = NO_TRUST, 
     visiting.delete(layers);
   };
   visit(stack, 0);
-  return { methods, opaque, topLevel, companionTopLevel, literals: simple ? literals : undefined, hidden, stacks };
+  return { methods, opaque, companionTopLevel, literals: simple ? literals : undefined, hidden, stacks };
 }
 
 /**

@@ -1,8 +1,10 @@
 import express5 from 'express';
-import type { Express, RequestHandler, Router } from 'express';
+import type { Express, RequestHandler } from 'express';
 import fc from 'fast-check';
 import request from 'supertest';
 import { errorHandler, notFound } from '../src';
+import { mountRoutes } from './helpers/routes';
+import type { RouteSpec } from './helpers/routes';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const express4 = require('express4') as typeof express5;
@@ -22,7 +24,7 @@ const route = fc.record({ method: fc.constantFrom(...METHODS), path: pattern, mo
 const dispatcher = fc.option(fc.record({ method: fc.constantFrom(...METHODS), path: pattern, mount: fc.constantFrom('/', '/a') }), { nil: undefined });
 const path = fc.array(fc.constantFrom('a', 'b', 'users', '7'), { minLength: 1, maxLength: 3 }).map((segments) => `/${segments.join('/')}`);
 
-function build(express: typeof express5, routes: readonly { method: Method; path: string; mount: string | undefined }[], extra: { method: Method; path: string; mount: string } | undefined): Express {
+function build(express: typeof express5, routes: readonly RouteSpec[], extra: { method: Method; path: string; mount: string } | undefined): Express {
   const unmatched = notFound();
   const app = express();
   app.use(unmatched.answerOptions);
@@ -32,20 +34,7 @@ function build(express: typeof express5, routes: readonly { method: Method; path
       else next();
     });
   }
-  const routers = new Map<string, Router>();
-  for (const { method, path: at, mount } of routes) {
-    if (mount === undefined) {
-      app[method](at, answer);
-      continue;
-    }
-    let router = routers.get(mount);
-    if (router === undefined) {
-      router = express.Router();
-      routers.set(mount, router);
-      app.use(mount, router);
-    }
-    router[method](at, answer);
-  }
+  mountRoutes(express, app, routes, answer);
   app.use(unmatched);
   app.use(errorHandler({ log: false, strict: false }));
   return app;

@@ -14,9 +14,14 @@ const ok: RequestHandler = (_req, res) => {
   res.send('ok');
 };
 
-/** An API with nested routers and parameters, no PATCH route, and our two middlewares last. */
-function api(express: typeof express5, options: NotFoundOptions = {}, extra?: (app: Express) => void): Express {
+/**
+ * An API with nested routers and parameters, no PATCH route, and our two middlewares last;
+ * with `companion`, `answerOptions` is mounted first.
+ */
+function api(express: typeof express5, options: NotFoundOptions = {}, extra?: (app: Express) => void, companion = false): Express {
+  const unmatched = notFound(options);
   const app = express();
+  if (companion) app.use(unmatched.answerOptions);
   app.use(express.json());
   const users = express.Router();
   users.route('/').get(ok).post(ok);
@@ -29,7 +34,7 @@ function api(express: typeof express5, options: NotFoundOptions = {}, extra?: (a
   app.get('/health', ok);
   app.post('/login', ok);
   extra?.(app);
-  app.use(notFound(options));
+  app.use(unmatched);
   app.use(errorHandler({ log: false }));
   return app;
 }
@@ -113,26 +118,7 @@ describe.each([
   });
 
   describe('with unmatched.answerOptions mounted before the routes', () => {
-    /** The api() routes with the OPTIONS companion first. */
-    function withCompanion(options: NotFoundOptions = {}, extra?: (app: Express) => void): Express {
-      const unmatched = notFound(options);
-      const app = express();
-      app.use(unmatched.answerOptions);
-      app.use(express.json());
-      const users = express.Router();
-      users.route('/').get(ok).post(ok);
-      users.get('/:id', ok);
-      users.put('/:id', ok);
-      users.delete('/:id', ok);
-      const v1 = express.Router();
-      v1.use('/users', users);
-      app.use('/api', v1);
-      app.get('/health', ok);
-      extra?.(app);
-      app.use(unmatched);
-      app.use(errorHandler({ log: false }));
-      return app;
-    }
+    const withCompanion = (options: NotFoundOptions = {}, extra?: (app: Express) => void): Express => api(express, options, extra, true);
 
     it.each([
       ['/api/users/7', 'DELETE, GET, HEAD, OPTIONS, PUT'],

@@ -1,7 +1,8 @@
 import express5 from 'express';
-import type { RequestHandler, Router } from 'express';
+import type { RequestHandler } from 'express';
 import fc from 'fast-check';
 import { methodsOf, shapeOf, stackOf, summarize } from '../src/routes';
+import { mountRoutes } from './helpers/routes';
 
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const express4 = require('express4') as typeof express5;
@@ -24,20 +25,7 @@ describe.each([
     fc.assert(
       fc.property(fc.array(route, { minLength: 1, maxLength: 8 }), fc.array(requestPath, { minLength: 2, maxLength: 12 }), (table, paths) => {
         const app = express();
-        const routers = new Map<string, Router>();
-        for (const { method, path, mount } of table) {
-          if (mount === undefined) {
-            app[method](path, ok);
-            continue;
-          }
-          let router = routers.get(mount);
-          if (router === undefined) {
-            router = express.Router();
-            routers.set(mount, router);
-            app.use(mount, router);
-          }
-          router[method](path, ok);
-        }
+        mountRoutes(express, app, table, ok);
         const stack = stackOf(app);
         if (stack === undefined) throw new Error('no stack');
         const { literals } = summarize(stack, undefined);
