@@ -8,8 +8,11 @@ import Boom from '@hapi/boom';
 import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import createError from 'http-errors';
-import { CATALOGS, LOCALES, NotFound, ServiceUnavailable, createLanguageNegotiator, errorHandler, notFound, serializeProblem, toProblem } from '../src';
-import { serializeProblemFor } from '../src/problem-json';
+import { CATALOGS, LOCALES, NotFound, ServiceUnavailable, errorHandler, notFound } from '../src';
+import { createLanguageNegotiator } from '../src/i18n/negotiate';
+import { serializeProblem } from '../src/problem/json';
+import { toProblem } from '../src/problem/problem';
+import { serializeProblemFor } from '../src/problem/json';
 import { addRoutes } from '../examples/unmatched';
 
 /** One micro case's timing. */

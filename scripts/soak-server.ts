@@ -5,7 +5,8 @@
 import type { AddressInfo } from 'node:net';
 import express from 'express';
 import { z } from 'zod';
-import { createHttpError, ERROR_STATUSES, errorHandler, NotFound, ServiceUnavailable } from '../src';
+import { createHttpError, errorHandler, NotFound, ServiceUnavailable } from '../src';
+import { ERROR_STATUSES } from '../src/core/status';
 import { mapZodError } from '../src/zod';
 
 // The statuses whose constructor requires its header's value.

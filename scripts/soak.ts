@@ -9,7 +9,7 @@ import type { ChildProcess } from 'node:child_process';
 import type { IncomingHttpHeaders } from 'node:http';
 import path from 'node:path';
 import autocannon from 'autocannon';
-import { ERROR_STATUSES } from '../src';
+import { ERROR_STATUSES } from '../src/core/status';
 
 const TOTAL = Number(process.env.SOAK_REQUESTS ?? 200_000);
 // Enough for V8 to size its heap for this load, so the baseline is the steady state.

@@ -3,28 +3,8 @@
  * `errorHandler()` that answers them with the right status, RFC headers and a
  * localised RFC 9457 problem+json body.
  */
-export { errorHandler } from './error-handler';
-export type { ErrorHandlerOptions, ErrorLogEntry, ErrorMapper, Logger } from './error-handler';
 
-export { asyncHandler } from './async-handler';
-
-export { parseTraceparent } from './tracing';
-
-export { ClientError, HttpError, ServerError, isHttpError } from './http-error';
-export type { ConstructorArgs, ErrorClass, ErrorInstance, HttpErrorOptions, ProblemItem } from './http-error';
-
-export { notFound } from './not-found';
-export type { NotFoundDetailKeys, NotFoundHandler, NotFoundOptions, TrustedMiddleware } from './not-found';
-
-export { isMessage, message } from './message';
-export type { Message } from './message';
-
-export { defineMessages } from './define-messages';
-export type { MessageFunction, MessageKey, MessageParams } from './define-messages';
-
-export { createLocalization } from './localize';
-export type { AppMessages, CatalogOverride, CatalogsOption, LocaleContext, Localization, LocalizationOptions, PhrasesOverride, StatusesOverride } from './localize';
-
+// The error classes, their bases and how to make one from a status.
 export {
   BadGateway,
   BadRequest,
@@ -68,36 +48,45 @@ export {
   UnsupportedMediaType,
   UpgradeRequired,
   VariantAlsoNegotiates,
-} from './errors';
+} from './core/errors';
+export { ClientError, HttpError, ServerError, isHttpError } from './core/http-error';
+export type { ConstructorArgs, ErrorClass, ErrorInstance, HttpErrorOptions, ProblemItem } from './core/http-error';
+export { createHttpError } from './core/create';
+export type { ErrorClassOf } from './core/create';
+export { isErrorStatus } from './core/status';
+export type { ClassNameOf, ClientErrorStatus, ContractOf, ErrorStatus, HeaderContract, ServerErrorStatus } from './core/status';
+export type { Challenge, ContractArgument, ContractProperty, RequiredContractStatus, RetryAfter } from './core/headers';
 
-export { createHttpError } from './create';
-export type { ErrorClassOf } from './create';
+// The middleware.
+export { errorHandler } from './handler/error-handler';
+export type { ErrorHandlerOptions, ErrorMapper } from './handler/error-handler';
+export type { ErrorLogEntry, Logger } from './handler/log';
+export { StrictViolationError } from './handler/strict';
+export type { StrictRule, StrictViolation } from './handler/strict';
+export { asyncHandler } from './handler/async-handler';
+export { notFound } from './not-found/not-found';
+export type { NotFoundDetailKeys, NotFoundHandler, NotFoundOptions, TrustedMiddleware } from './not-found/not-found';
 
-export { entryFor, MAX_AGGREGATE_ITEMS, MAX_BODY_LENGTH, MAX_EXTENSION_STRING, normalizeError, serializeProblem, toProblem } from './problem';
-export type { NormalizedError, ProblemContext, ProblemDocument, ProblemResponse } from './problem';
+// Messages and languages.
+export { isMessage, message } from './core/message';
+export type { Message } from './core/message';
+export { defineMessages } from './i18n/define-messages';
+export type { MessageFunction, MessageKey, MessageParams } from './i18n/define-messages';
+export { CATALOGS, LOCALES } from './i18n/locales';
+export type { Catalog, CatalogEntry, Locale, PhraseKey, Phrases } from './i18n/locales';
+export type { AppMessages, CatalogOverride, CatalogsOption, PhrasesOverride, StatusesOverride } from './i18n/localize';
 
-export { createLanguageLookup, createLanguageNegotiator } from './negotiate';
-export type { LanguageLookup, LanguageNegotiator } from './negotiate';
+// Formats.
+export { escapeHtml } from './render/html';
+export type { Format, RenderHtml, RenderHtmlContext } from './render/formats';
+export type { ProblemDocument } from './problem/problem';
 
-export { FORMATS } from './formats';
-export type { Format, RenderHtml, RenderHtmlContext } from './formats';
-export { escapeHtml } from './render-html';
+// The published contract.
+export { problemJsonSchema } from './contract/schema';
+export type { JsonSchema, ProblemSchemaOptions, ProblemTypeSpec } from './contract/schema';
+export { mergeOpenApi, openApiErrorResponses } from './contract/openapi';
+export type { OpenApiErrorComponents, OpenApiErrorOptions } from './contract/openapi';
 
-export { CATALOGS, LOCALES } from './locales';
-export type { Catalog, CatalogEntry, Locale, PhraseKey, Phrases } from './locales';
-
-export { ERROR_STATUSES, STATUSES, isErrorStatus } from './status';
-export type { ClassNameOf, ClientErrorStatus, ContractOf, ErrorStatus, HeaderContract, RequiredContractStatus, ServerErrorStatus, StatusTable } from './status';
-
-export type { Challenge, ContractArgument, ContractProperty, RetryAfter } from './headers';
-export { problemJsonSchema } from './schema';
-export type { JsonSchema, ProblemSchemaOptions, ProblemTypeSpec } from './schema';
-
-export { mergeOpenApi, openApiErrorResponses } from './openapi';
-export type { OpenApiErrorComponents, OpenApiErrorOptions } from './openapi';
-
+// Reading errors back (also at `express-typed-errors/client`).
 export { parseChallenges, parseProblem, UnknownProblem } from './client';
 export type { FetchResponseLike, ReceivedResponse } from './client';
-
-export { StrictViolationError } from './strict';
-export type { StrictRule, StrictViolation } from './strict';

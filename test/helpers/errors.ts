@@ -1,4 +1,4 @@
-import { STATUSES } from '../../src';
+import { STATUSES } from '../../src/core/status';
 import type { ErrorStatus, HttpError } from '../../src';
 import * as api from '../../src';
 

@@ -1,0 +1,224 @@
+import { CONTRACTS } from './headers';
+import type { ContractArgument, ContractProperty, HeaderSpec, RequiredContractStatus } from './headers';
+import { isMessage } from './message';
+import type { Message } from './message';
+import { statusRow, titleOf } from './status';
+import type { ClientErrorStatus, ContractOf, ErrorStatus, ServerErrorStatus } from './status';
+
+/** What every error class accepts as its last argument. */
+export interface HttpErrorOptions {
+  /**
+   * A human-readable explanation of this occurrence, sent as `detail` when the error is
+   * exposed: a string, or a {@link message} rendered in the client's language.
+   */
+  readonly detail?: string | Message;
+  /** Itemised problems (RFC 9457 §3, e.g. one per invalid field), sent as the `errors` member. */
+  readonly errors?: readonly ProblemItem[];
+  /** The error that led to this one; logged, and shown only in debug mode. */
+  readonly cause?: unknown;
+  /** Extra response headers. Values Node would reject (CR/LF, non-ASCII) are dropped when sending. */
+  readonly headers?: Readonly<Record<string, string | number | readonly string[]>>;
+  /** Whether `detail` may be sent to the client. Default: true for 4xx, false for 5xx. */
+  readonly expose?: boolean;
+  /** A URI reference identifying the problem type. Default: `about:blank`. */
+  readonly type?: string;
+  /** A URI reference identifying this occurrence. Default: the request path. */
+  readonly instance?: string;
+  /** Extra members of the problem body (RFC 9457 §3.2); they never replace the standard ones. */
+  readonly extensions?: Readonly<Record<string, unknown>>;
+  /**
+   * Capture a stack trace for this error. Default: always for 5xx and unexposed errors; for
+   * exposed 4xx only when {@link HttpError.captureStack} is on.
+   */
+  readonly captureStack?: boolean;
+}
+
+/** One item of the `errors` member: where the problem is and what it is. */
+export interface ProblemItem {
+  /** JSON Pointer (RFC 6901) to the offending member of the request body, e.g. `/email`. */
+  readonly pointer?: string;
+  /** What is wrong there: a string or a {@link message}. */
+  readonly detail: string | Message;
+  /** Further members, sent as given. */
+  readonly [member: string]: unknown;
+}
+
+const BRAND = Symbol.for('express-typed-errors.HttpError');
+// Skipping a stack means setting the limit to 0 for one construction; a realm that froze
+// it (e.g. a hardened runtime) keeps full stacks rather than throwing.
+const CAN_SKIP_STACK = Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit')?.writable === true;
+
+/**
+ * The base of every error this library throws. Abstract: throw one of its subclasses
+ * (`NotFound`, `ServiceUnavailable`, ...) or create one with `createHttpError(status)`.
+ *
+ * Carries the same fields as an http-errors error (`status`, `statusCode`, `expose`,
+ * `headers`), so middleware written for http-errors understands it.
+ */
+export abstract class HttpError<S extends number = ErrorStatus> extends Error {
+  /**
+   * Whether exposed 4xx errors (`NotFound`, `Unauthorized`, `TooManyRequests`, ...) capture a
+   * stack trace. Off by default outside `NODE_ENV=development`: nobody reads the stack of an
+   * expected client error, and a flood of them should not pay for one. `errorHandler({ debug: true })`
+   * turns it on; it can also be set on one class (`NotFound.captureStack = true`). 5xx and
+   * unexposed errors always capture theirs, for the log.
+   */
+  // `process` is guarded: the client entry (and so this class) also runs in browsers.
+  static captureStack: boolean = typeof process !== 'undefined' && process.env?.NODE_ENV === 'development';
+
+  /** The HTTP status code. */
+  readonly status: S;
+  /** The same as `status`, for code written against http-errors or Node. */
+  readonly statusCode: S;
+  /** Whether the thrower's `detail` may be sent to the client. */
+  expose: boolean;
+  /** Headers sent with the response: the status's own (e.g. `Retry-After`) and `options.headers`. */
+  headers: Record<string, string>;
+  /** The thrower's explanation, if any. Sent only when `expose` is true. */
+  readonly detail: string | Message | undefined;
+  /** Itemised problems, sent as the `errors` member. */
+  readonly errors: readonly ProblemItem[] | undefined;
+  /** The problem type URI, if set. */
+  readonly type: string | undefined;
+  /** The occurrence URI, if set. */
+  readonly instance: string | undefined;
+  /** Extra members of the problem body. */
+  readonly extensions: Readonly<Record<string, unknown>> | undefined;
+
+  protected constructor(status: S, first?: unknown, second?: unknown) {
+    const row = statusRow(status);
+    const contract: HeaderSpec | undefined = row?.header === undefined ? undefined : CONTRACTS[row.header];
+    let detail: string | Message | undefined;
+    let value: unknown;
+    let options: HttpErrorOptions | undefined;
+    if (contract === undefined) {
+      if (typeof first === 'string') {
+        detail = first;
+        options = asOptions(second);
+      } else {
+        options = asOptions(first) ?? asOptions(second);
+      }
+    } else if (!contract.required && isOptionsObject(first)) {
+      // An optional header value may be skipped: `new ServiceUnavailable({ detail })`.
+      options = first;
+    } else {
+      value = first;
+      options = asOptions(second);
+    }
+    detail = detail ?? (typeof options?.detail === 'string' || isMessage(options?.detail) ? options.detail : undefined);
+    const message = typeof detail === 'string' ? detail : titleOf(status);
+    const expose = typeof options?.expose === 'boolean' ? options.expose : status < 500;
+    const skipStack = CAN_SKIP_STACK && !wantsStack(new.target, status, expose, options);
+    const limit = Error.stackTraceLimit;
+    if (skipStack) Error.stackTraceLimit = 0;
+    try {
+      super(message, options !== undefined && 'cause' in options ? { cause: options.cause } : undefined);
+    } finally {
+      if (skipStack) Error.stackTraceLimit = limit;
+    }
+    this.status = status;
+    this.statusCode = status;
+    this.expose = expose;
+    this.detail = detail;
+    this.errors = Array.isArray(options?.errors) ? options.errors : undefined;
+    this.type = options?.type;
+    this.instance = options?.instance;
+    this.extensions = options?.extensions;
+    this.headers = {};
+    if (contract !== undefined) {
+      const formatted = contract.format(value);
+      if (formatted !== undefined) this.headers[contract.header] = formatted;
+      (this as Record<string, unknown>)[contract.property] = contract.keep(value);
+    }
+    if (options?.headers !== undefined) copyHeaders(options.headers, this.headers);
+  }
+}
+
+// The stack's first line reads `NotFound: ...` and subclasses get their own name, with
+// no per-instance write: V8 reads `name` through the prototype when it formats the stack.
+Object.defineProperty(HttpError.prototype, 'name', {
+  configurable: true,
+  get(this: object): string {
+    return this.constructor.name;
+  },
+  set(this: object, name: unknown) {
+    Object.defineProperty(this, 'name', { value: name, writable: true, configurable: true });
+  },
+});
+// A brand that survives two copies of this package in one process (ESM + CJS).
+Object.defineProperty(HttpError.prototype, BRAND, { value: true });
+
+/** Base of the 4xx classes: the client can fix the request. `detail` is exposed by default. */
+export abstract class ClientError<S extends number = ClientErrorStatus> extends HttpError<S> {}
+
+/** Base of the 5xx classes: the server failed. The thrower's `detail` is never sent unless `expose: true`. */
+export abstract class ServerError<S extends number = ServerErrorStatus> extends HttpError<S> {}
+
+/**
+ * True for an error of this library, also one created by another copy of it (ESM and CJS
+ * loaded side by side), where `instanceof` cannot see across.
+ */
+export function isHttpError(value: unknown): value is HttpError<number> {
+  return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;
+}
+
+/** The arguments a status's constructor takes: its header's value first where it has one. */
+export type ConstructorArgs<S extends ErrorStatus> = [ContractOf<S>] extends [never]
+  ? [detail?: string | HttpErrorOptions, options?: HttpErrorOptions]
+  : S extends RequiredContractStatus
+    ? [value: ContractArgument[ContractOf<S>], options?: HttpErrorOptions]
+    : [value?: ContractArgument[ContractOf<S>] | HttpErrorOptions, options?: HttpErrorOptions];
+
+/** An instance of a status's class: its base, its literal status, and the value of its header. */
+export type ErrorInstance<S extends ErrorStatus> = (S extends ClientErrorStatus ? ClientError<S> : ServerError<S>) &
+  ([ContractOf<S>] extends [never] ? unknown : ContractProperty[ContractOf<S>]);
+
+/** The constructor of a status's class. */
+export interface ErrorClass<S extends ErrorStatus> {
+  new (...args: ConstructorArgs<S>): ErrorInstance<S>;
+  readonly prototype: ErrorInstance<S>;
+  /** The status code of every instance. */
+  readonly status: S;
+  /** Set on one class to make its exposed 4xx capture a stack; see {@link HttpError.captureStack}. */
+  captureStack?: boolean;
+}
+
+type BaseConstructor = abstract new (status: number, first?: unknown, second?: unknown) => HttpError<number>;
+
+/**
+ * The base of one status's class: `export class NotFound extends defineError(404) {}`.
+ * The status is written once; constructor arguments and properties follow from the table.
+ */
+export function defineError<S extends ErrorStatus>(status: S): ErrorClass<S> {
+  const Base = (status >= 500 ? ServerError : ClientError) as unknown as BaseConstructor;
+  class Defined extends Base {
+    static readonly status = status;
+    constructor(first?: unknown, second?: unknown) {
+      super(status, first, second);
+    }
+  }
+  return Defined as unknown as ErrorClass<S>;
+}
+
+// 5xx and unexposed errors are logged, so they keep their stack; an exposed 4xx only when asked.
+function wantsStack(target: unknown, status: number, expose: boolean, options: HttpErrorOptions | undefined): boolean {
+  if (typeof options?.captureStack === 'boolean') return options.captureStack;
+  return status >= 500 || !expose || (target as { captureStack?: unknown }).captureStack === true;
+}
+
+function isOptionsObject(value: unknown): value is HttpErrorOptions {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) && !(value instanceof Date);
+}
+
+function asOptions(value: unknown): HttpErrorOptions | undefined {
+  return isOptionsObject(value) ? value : undefined;
+}
+
+function copyHeaders(from: Readonly<Record<string, unknown>>, to: Record<string, string>): void {
+  for (const name of Object.keys(from)) {
+    const value = from[name];
+    if (typeof value === 'string') to[name] = value;
+    else if (typeof value === 'number' && Number.isFinite(value)) to[name] = String(value);
+    else if (Array.isArray(value)) to[name] = value.filter((item) => typeof item === 'string').join(', ');
+  }
+}

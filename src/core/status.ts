@@ -1,0 +1,123 @@
+/**
+ * The status table: one row per IANA-registered 4xx and 5xx status code.
+ *
+ * Everything else (the classes, their constructor signatures, the slugs, the
+ * headers a status carries, the locale catalogs' keys) is derived from this
+ * table, so adding a status is a one-line change here plus one entry per catalog.
+ * How a header is written, read back and documented is its spec's (`./headers`).
+ */
+
+/** How a status's required or customary header is filled from its constructor's first argument. */
+export type HeaderContract =
+  | 'retry-after'
+  | 'allow'
+  | 'www-authenticate'
+  | 'proxy-authenticate'
+  | 'upgrade'
+  | 'content-range'
+  | 'blocked-by';
+
+interface StatusRow {
+  /** Class name as http-errors spells it, without the `Error` suffix. */
+  readonly className: string;
+  /** The RFC reason phrase, in English; the English catalog's title. */
+  readonly title: string;
+  /** Stable kebab-case identifier, used for problem `type` URIs. */
+  readonly slug: string;
+  /** Where the status is defined. */
+  readonly spec: string;
+  /** The header this status carries, filled from the constructor's first argument; its spec says whether it is required. */
+  readonly header?: HeaderContract;
+  /** Responses must not be stored by caches (`Cache-Control: no-store`). */
+  readonly noStore?: boolean;
+}
+
+/**
+ * The status table itself, keyed by code. Read it through the derived types and helpers
+ * (`ErrorStatus`, `statusRow`, `ERROR_STATUSES`) rather than by hand.
+ */
+export const STATUSES = {
+  400: { className: 'BadRequest', title: 'Bad Request', slug: 'bad-request', spec: 'RFC 9110 §15.5.1' },
+  401: { className: 'Unauthorized', title: 'Unauthorized', slug: 'unauthorized', spec: 'RFC 9110 §15.5.2', header: 'www-authenticate' },
+  402: { className: 'PaymentRequired', title: 'Payment Required', slug: 'payment-required', spec: 'RFC 9110 §15.5.3' },
+  403: { className: 'Forbidden', title: 'Forbidden', slug: 'forbidden', spec: 'RFC 9110 §15.5.4' },
+  404: { className: 'NotFound', title: 'Not Found', slug: 'not-found', spec: 'RFC 9110 §15.5.5' },
+  405: { className: 'MethodNotAllowed', title: 'Method Not Allowed', slug: 'method-not-allowed', spec: 'RFC 9110 §15.5.6', header: 'allow' },
+  406: { className: 'NotAcceptable', title: 'Not Acceptable', slug: 'not-acceptable', spec: 'RFC 9110 §15.5.7' },
+  407: { className: 'ProxyAuthenticationRequired', title: 'Proxy Authentication Required', slug: 'proxy-authentication-required', spec: 'RFC 9110 §15.5.8', header: 'proxy-authenticate' },
+  408: { className: 'RequestTimeout', title: 'Request Timeout', slug: 'request-timeout', spec: 'RFC 9110 §15.5.9', noStore: true },
+  409: { className: 'Conflict', title: 'Conflict', slug: 'conflict', spec: 'RFC 9110 §15.5.10' },
+  410: { className: 'Gone', title: 'Gone', slug: 'gone', spec: 'RFC 9110 §15.5.11' },
+  411: { className: 'LengthRequired', title: 'Length Required', slug: 'length-required', spec: 'RFC 9110 §15.5.12' },
+  412: { className: 'PreconditionFailed', title: 'Precondition Failed', slug: 'precondition-failed', spec: 'RFC 9110 §15.5.13' },
+  413: { className: 'PayloadTooLarge', title: 'Content Too Large', slug: 'content-too-large', spec: 'RFC 9110 §15.5.14', header: 'retry-after' },
+  414: { className: 'URITooLong', title: 'URI Too Long', slug: 'uri-too-long', spec: 'RFC 9110 §15.5.15' },
+  415: { className: 'UnsupportedMediaType', title: 'Unsupported Media Type', slug: 'unsupported-media-type', spec: 'RFC 9110 §15.5.16' },
+  416: { className: 'RangeNotSatisfiable', title: 'Range Not Satisfiable', slug: 'range-not-satisfiable', spec: 'RFC 9110 §15.5.17', header: 'content-range' },
+  417: { className: 'ExpectationFailed', title: 'Expectation Failed', slug: 'expectation-failed', spec: 'RFC 9110 §15.5.18' },
+  418: { className: 'ImATeapot', title: "I'm a teapot", slug: 'im-a-teapot', spec: 'RFC 2324 §2.3.2' },
+  421: { className: 'MisdirectedRequest', title: 'Misdirected Request', slug: 'misdirected-request', spec: 'RFC 9110 §15.5.20' },
+  422: { className: 'UnprocessableEntity', title: 'Unprocessable Content', slug: 'unprocessable-content', spec: 'RFC 9110 §15.5.21' },
+  423: { className: 'Locked', title: 'Locked', slug: 'locked', spec: 'RFC 4918 §11.3' },
+  424: { className: 'FailedDependency', title: 'Failed Dependency', slug: 'failed-dependency', spec: 'RFC 4918 §11.4' },
+  425: { className: 'TooEarly', title: 'Too Early', slug: 'too-early', spec: 'RFC 8470 §5.2', noStore: true },
+  426: { className: 'UpgradeRequired', title: 'Upgrade Required', slug: 'upgrade-required', spec: 'RFC 9110 §15.5.22', header: 'upgrade' },
+  428: { className: 'PreconditionRequired', title: 'Precondition Required', slug: 'precondition-required', spec: 'RFC 6585 §3' },
+  429: { className: 'TooManyRequests', title: 'Too Many Requests', slug: 'too-many-requests', spec: 'RFC 6585 §4', header: 'retry-after', noStore: true },
+  431: { className: 'RequestHeaderFieldsTooLarge', title: 'Request Header Fields Too Large', slug: 'request-header-fields-too-large', spec: 'RFC 6585 §5' },
+  451: { className: 'UnavailableForLegalReasons', title: 'Unavailable For Legal Reasons', slug: 'unavailable-for-legal-reasons', spec: 'RFC 7725 §3', header: 'blocked-by' },
+  500: { className: 'InternalServerError', title: 'Internal Server Error', slug: 'internal-server-error', spec: 'RFC 9110 §15.6.1', noStore: true },
+  501: { className: 'NotImplemented', title: 'Not Implemented', slug: 'not-implemented', spec: 'RFC 9110 §15.6.2', noStore: true },
+  502: { className: 'BadGateway', title: 'Bad Gateway', slug: 'bad-gateway', spec: 'RFC 9110 §15.6.3', noStore: true },
+  503: { className: 'ServiceUnavailable', title: 'Service Unavailable', slug: 'service-unavailable', spec: 'RFC 9110 §15.6.4', header: 'retry-after', noStore: true },
+  504: { className: 'GatewayTimeout', title: 'Gateway Timeout', slug: 'gateway-timeout', spec: 'RFC 9110 §15.6.5', noStore: true },
+  505: { className: 'HTTPVersionNotSupported', title: 'HTTP Version Not Supported', slug: 'http-version-not-supported', spec: 'RFC 9110 §15.6.6', noStore: true },
+  506: { className: 'VariantAlsoNegotiates', title: 'Variant Also Negotiates', slug: 'variant-also-negotiates', spec: 'RFC 2295 §8.1', noStore: true },
+  507: { className: 'InsufficientStorage', title: 'Insufficient Storage', slug: 'insufficient-storage', spec: 'RFC 4918 §11.5', noStore: true },
+  508: { className: 'LoopDetected', title: 'Loop Detected', slug: 'loop-detected', spec: 'RFC 5842 §7.2', noStore: true },
+  510: { className: 'NotExtended', title: 'Not Extended', slug: 'not-extended', spec: 'RFC 2774 §7 (historic)', noStore: true },
+  511: { className: 'NetworkAuthenticationRequired', title: 'Network Authentication Required', slug: 'network-authentication-required', spec: 'RFC 6585 §6', noStore: true },
+} as const satisfies Readonly<Record<number, StatusRow>>;
+
+/** The type of the status table. */
+export type StatusTable = typeof STATUSES;
+type Table = StatusTable;
+
+/** Every status code that has a class. */
+export type ErrorStatus = keyof Table;
+/** The 4xx codes that have a class. */
+export type ClientErrorStatus = { [S in ErrorStatus]: `${S}` extends `4${string}` ? S : never }[ErrorStatus];
+/** The 5xx codes that have a class. */
+export type ServerErrorStatus = Exclude<ErrorStatus, ClientErrorStatus>;
+/** The class name of a status, as written in the table. */
+export type ClassNameOf<S extends ErrorStatus> = Table[S]['className'];
+/** The header contract of a status, or `never` when it has none. */
+export type ContractOf<S extends ErrorStatus> = Table[S] extends { readonly header: infer H extends HeaderContract } ? H : never;
+
+/** Every registered status code, ascending. Built once from the table. */
+export const ERROR_STATUSES: readonly ErrorStatus[] = Object.keys(STATUSES).map(Number) as ErrorStatus[];
+
+const rows: Readonly<Record<number, StatusRow | undefined>> = STATUSES;
+
+/** The table row of a status, or `undefined` for an unregistered code. */
+export function statusRow(status: number): StatusRow | undefined {
+  return rows[status];
+}
+
+/** The English titles of unregistered codes (499, 599), by class; the English catalog uses them too. */
+export const FAMILY_TITLES = { client: 'Client Error', server: 'Server Error' } as const;
+
+/** The English title of any error status: its reason phrase, or its family's. */
+export function titleOf(status: number): string {
+  return rows[status]?.title ?? (status >= 500 ? FAMILY_TITLES.server : FAMILY_TITLES.client);
+}
+
+/** True for a registered 4xx or 5xx code. */
+export function isErrorStatus(status: unknown): status is ErrorStatus {
+  return typeof status === 'number' && rows[status] !== undefined;
+}
+
+/** True for any integer in 400..599, registered or not: the range an error response may use. */
+export function isErrorRange(status: unknown): status is number {
+  return typeof status === 'number' && Number.isInteger(status) && status >= 400 && status <= 599;
+}

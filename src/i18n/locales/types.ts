@@ -1,0 +1,81 @@
+import type { ErrorStatus } from '../../core/status';
+
+/** The localised text of one status: a short title and a one-sentence default description. */
+export interface CatalogEntry {
+  readonly title: string;
+  readonly detail: string;
+}
+
+/**
+ * Localised sentences that are not tied to one status. `{name}` marks a value filled in
+ * at run time.
+ */
+export interface Phrases {
+  /** An unregistered 4xx code (e.g. 499). */
+  readonly clientError: CatalogEntry;
+  /** An unregistered 5xx code (e.g. 599). */
+  readonly serverError: CatalogEntry;
+  /**
+   * The retry sentence of the HTML page when `Retry-After` is near; `{when}` is a relative
+   * time from `Intl.RelativeTimeFormat`, e.g. "in 2 minutes", "2분 후".
+   */
+  readonly retryIn: string;
+  /** The retry sentence when `Retry-After` is a date more than a day away; `{date}` is that date and time in UTC. */
+  readonly retryAt: string;
+  /** body-parser `entity.parse.failed`: the JSON body does not parse. */
+  readonly bodyParseFailed: string;
+  /** body-parser `entity.too.large`; `{limit}` is the limit in bytes. */
+  readonly bodyTooLarge: string;
+  /** body-parser `encoding.unsupported`; `{encoding}` is the Content-Encoding. */
+  readonly bodyEncodingUnsupported: string;
+  /** body-parser `charset.unsupported`; `{charset}` is the charset. */
+  readonly bodyCharsetUnsupported: string;
+  /** body-parser `request.aborted`: the body stopped before its end. */
+  readonly bodyAborted: string;
+  /** body-parser `request.size.invalid`: the body length differs from Content-Length. */
+  readonly bodySizeInvalid: string;
+  /** body-parser `parameters.too.many` (urlencoded `parameterLimit`). */
+  readonly bodyTooManyParameters: string;
+  /** body-parser `querystring.parse.rangeError` (urlencoded `depth`). */
+  readonly bodyTooDeep: string;
+  /** zod `invalid_type`; `{expected}` is the type name zod gives (`string`, `number`, ...). */
+  readonly zodInvalidType: string;
+  /** zod `too_big` on a number or date; `{maximum}` is the bound. */
+  readonly zodTooBig: string;
+  /** zod `too_big` with an exclusive bound. */
+  readonly zodTooBigExclusive: string;
+  /** zod `too_small` on a number or date; `{minimum}` is the bound. */
+  readonly zodTooSmall: string;
+  /** zod `too_small` with an exclusive bound. */
+  readonly zodTooSmallExclusive: string;
+  /** zod `too_big` on a string; `{maximum}` characters. */
+  readonly zodTooLong: string;
+  /** zod `too_small` on a string; `{minimum}` characters. */
+  readonly zodTooShort: string;
+  /** zod `too_big` on an array or set; `{maximum}` items. */
+  readonly zodTooManyItems: string;
+  /** zod `too_small` on an array or set; `{minimum}` items. */
+  readonly zodTooFewItems: string;
+  /** zod `invalid_format`; `{format}` is zod's format name (`email`, `uuid`, ...). */
+  readonly zodInvalidFormat: string;
+  /** zod `not_multiple_of`; `{divisor}`. */
+  readonly zodNotMultipleOf: string;
+  /** zod `unrecognized_keys`: one item per unknown member. */
+  readonly zodUnrecognizedKey: string;
+  /** zod `invalid_value`; `{values}` lists the allowed values. */
+  readonly zodInvalidValue: string;
+  /** Any other zod issue (union, key, element, custom). */
+  readonly zodInvalid: string;
+}
+
+/** The name of a built-in phrase that is a plain string (not a title + description pair). */
+export type PhraseKey = { [K in keyof Phrases]: Phrases[K] extends string ? K : never }[keyof Phrases];
+
+/**
+ * One language's complete catalog. Every status is required: a language file that
+ * misses one does not compile.
+ */
+export interface Catalog {
+  readonly statuses: { readonly [S in ErrorStatus]: CatalogEntry };
+  readonly phrases: Phrases;
+}

@@ -1,0 +1,51 @@
+/** body-parser and raw-body errors, recognised by their `type` (`entity.parse.failed`, ...). */
+import { TCHAR } from '../../core/headers/field';
+import { message } from '../../core/message';
+import type { Message } from '../../core/message';
+import { isErrorRange } from '../../core/status';
+import type { PhraseKey } from '../../i18n/locales/types';
+import type { InteropReader } from './reader';
+
+// A token (RFC 9110 §5.6.2) of sane length: only such values are echoed in a detail.
+const SAFE_PARAM = new RegExp(`^${TCHAR}{1,40}$`);
+
+type BodyParserRule = readonly [status: number, key: PhraseKey | undefined, param?: 'limit' | 'charset' | 'encoding'];
+
+// Their messages are English and sometimes echo the request, so the detail always comes
+// from our catalog instead.
+const RULES: Readonly<Record<string, BodyParserRule>> = {
+  'entity.parse.failed': [400, 'bodyParseFailed'],
+  'entity.too.large': [413, 'bodyTooLarge', 'limit'],
+  'encoding.unsupported': [415, 'bodyEncodingUnsupported', 'encoding'],
+  'charset.unsupported': [415, 'bodyCharsetUnsupported', 'charset'],
+  'request.aborted': [400, 'bodyAborted'],
+  'request.size.invalid': [400, 'bodySizeInvalid'],
+  'parameters.too.many': [413, 'bodyTooManyParameters'],
+  'querystring.parse.rangeError': [400, 'bodyTooDeep'],
+  // The server's own misuse of the stream: a 500 with nothing but the default description.
+  'stream.encoding.set': [500, undefined],
+  'stream.not.readable': [500, undefined],
+};
+
+export const bodyParser: InteropReader = {
+  name: 'bodyParser',
+  read(source) {
+    const type = source.type;
+    if (typeof type !== 'string' || !Object.hasOwn(RULES, type)) return undefined;
+    // Only an http-errors-shaped error carries these types; a plain `{ type }` is not one.
+    if (!isErrorRange(source.status) && !isErrorRange(source.statusCode)) return undefined;
+    const [status, key, param] = RULES[type] as BodyParserRule;
+    let detail: Message | undefined;
+    if (key !== undefined) {
+      if (param === undefined) {
+        detail = message(key);
+      } else {
+        const value = source[param];
+        const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : typeof value === 'string' ? value : '';
+        // Without a value that is safe to show, the status's default description is used.
+        if (SAFE_PARAM.test(text)) detail = message(key, { [param]: text });
+      }
+    }
+    return { status, expose: status < 500, detail, headers: undefined };
+  },
+};

@@ -1,0 +1,37 @@
+/**
+ * What an interop reader is: a pure function that recognises one library's errors by a
+ * few properties (never by importing the library) and says what the response should be.
+ */
+import statuses from 'statuses';
+import type { Message } from '../../core/message';
+
+/** What a foreign error says about its response, before our own defaults are applied. */
+export interface ForeignReading {
+  readonly status: number;
+  readonly expose: boolean;
+  readonly detail: string | Message | undefined;
+  readonly headers: Readonly<Record<string, unknown>> | undefined;
+}
+
+/** One source of foreign errors: its name (for the docs and for turning it off) and its reader. */
+export interface InteropReader {
+  readonly name: string;
+  /** The reading of one of this source's errors, or `undefined` for anything else. */
+  readonly read: (source: Readonly<Record<string, unknown>>) => ForeignReading | undefined;
+}
+
+/** A thrower's message worth sending: a non-empty string that is more than the English reason phrase. */
+export function shownMessage(text: unknown, status: number): string | undefined {
+  // The bare English reason phrase says nothing a localised description does not.
+  return typeof text === 'string' && text !== '' && text !== statuses.message[status] ? text : undefined;
+}
+
+/** The message of a 4xx as the detail; a 5xx's message is never shown. */
+export function ownMessage(source: Readonly<Record<string, unknown>>, status: number): string | undefined {
+  return status >= 500 ? undefined : shownMessage(source.message, status);
+}
+
+/** A plain object (not `null`, not an array). */
+export function isRecord(value: unknown): value is Readonly<Record<string, unknown>> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

@@ -1,0 +1,165 @@
+/**
+ * The published shape: pack the package, install the tarball into a project outside the
+ * repo, and use it as users would: ESM import, CommonJS require, and TypeScript under
+ * `node16` and `bundler` resolution.
+ */
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { runInNewContext } from 'node:vm';
+import { buildSync } from 'esbuild';
+
+const root = path.join(__dirname, '..', '..');
+const tsc = path.join(root, 'node_modules', 'typescript', 'bin', 'tsc');
+let project = '';
+
+/** True when `built` is missing or older than any file under `sources`: jest alone must not pack an old build. */
+function isStale(built: string, sources: string): boolean {
+  if (!existsSync(built)) return true;
+  const builtAt = statSync(built).mtimeMs;
+  return readdirSync(sources, { recursive: true, withFileTypes: true }).some((entry) => entry.isFile() && statSync(path.join(entry.parentPath, entry.name)).mtimeMs > builtAt);
+}
+
+const run = (cmd: string, args: string[], cwd = project): string => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+
+// A tiny app: throws ServiceUnavailable(120), asks itself for it, prints what came back.
+const appBody = `
+const app = express();
+app.get('/report', () => { throw new ServiceUnavailable(120); });
+app.use(errorHandler({ log: false }));
+const server = app.listen(0, '127.0.0.1', async () => {
+  const { port } = server.address();
+  const res = await fetch('http://127.0.0.1:' + port + '/report', { headers: { 'accept-language': 'ko' } });
+  const body = await res.json();
+  console.log(JSON.stringify({ status: res.status, retryAfter: res.headers.get('retry-after'), language: res.headers.get('content-language'), title: body.title }));
+  server.close();
+});
+`;
+
+beforeAll(() => {
+  if (isStale(path.join(root, 'dist', 'index.js'), path.join(root, 'src'))) run('npm', ['run', 'build'], root);
+  project = mkdtempSync(path.join(tmpdir(), 'ete-consumer-'));
+  const packed = run('npm', ['pack', '--silent', '--pack-destination', project], root).trim().split('\n').pop() as string;
+  writeFileSync(path.join(project, 'package.json'), JSON.stringify({ name: 'consumer', private: true, version: '1.0.0' }));
+  run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', `./${packed}`, 'express@^5', '@types/express@^5', '@types/node@^20', 'zod@^4']);
+}, 180_000);
+
+afterAll(() => {
+  if (project !== '') rmSync(project, { recursive: true, force: true });
+});
+
+describe('the packed package', () => {
+  it('ships only dist, the README and package.json', () => {
+    const files = readdirSync(path.join(project, 'node_modules', 'express-typed-errors')).sort();
+    expect(files).toEqual(['README.md', 'dist', 'package.json']);
+    expect(files).not.toContain('src');
+    expect(files).not.toContain('test');
+  });
+
+  it.each([
+    ['ESM import', 'app.mjs', `import express from 'express';\nimport { errorHandler, ServiceUnavailable } from 'express-typed-errors';\n${appBody}`],
+    ['CommonJS require', 'app.cjs', `const express = require('express');\nconst { errorHandler, ServiceUnavailable } = require('express-typed-errors');\n${appBody}`],
+  ])('answers 503 with Retry-After when loaded by %s', (_name, file, source) => {
+    writeFileSync(path.join(project, file), source);
+    const out = JSON.parse(run(process.execPath, [file]));
+    expect(out).toEqual({ status: 503, retryAfter: '120', language: 'ko', title: expect.any(String) });
+  });
+
+  const typed = `import express from 'express';
+import { errorHandler, ServiceUnavailable, createHttpError } from 'express-typed-errors';
+import type { ErrorHandlerOptions } from 'express-typed-errors';
+import { parseProblem } from 'express-typed-errors/client';
+const parsed: Promise<unknown> = parseProblem(new Response(null, { status: 503 }));
+const options: ErrorHandlerOptions = { defaultLocale: 'ko' };
+const status: 503 = new ServiceUnavailable(120).status;
+const made: ServiceUnavailable = createHttpError(503, 120);
+// @ts-expect-error 405 needs its Allow list
+createHttpError(405);
+const app = express();
+app.use(errorHandler(options));
+export { status, made, parsed };
+`;
+
+  it.each([
+    ['node16', { module: 'node16', moduleResolution: 'node16' }],
+    ['bundler', { module: 'esnext', moduleResolution: 'bundler' }],
+  ])('type-checks a TypeScript app with moduleResolution %s', (name, compilerOptions) => {
+    writeFileSync(path.join(project, `app-${name}.ts`), typed);
+    writeFileSync(
+      path.join(project, `tsconfig.${name}.json`),
+      JSON.stringify({ compilerOptions: { ...compilerOptions, strict: true, noEmit: true, esModuleInterop: true, target: 'es2022', types: ['node'], lib: ['es2022', 'dom'], skipLibCheck: false }, files: [`app-${name}.ts`] }),
+    );
+    expect(() => run(process.execPath, [tsc, '-p', `tsconfig.${name}.json`])).not.toThrow();
+  });
+
+  it.each([
+    ['CommonJS', 'client.cjs', `const { parseProblem } = require('express-typed-errors/client');\nconst main = require('express-typed-errors');\n`],
+    ['ESM', 'client.mjs', `import { parseProblem } from 'express-typed-errors/client';\nimport * as main from 'express-typed-errors';\nimport { createRequire } from 'node:module';\nconst require = createRequire(import.meta.url);\n`],
+  ])('serves parseProblem from the client subpath (%s) with the same classes as the main entry', (_name, file, head) => {
+    writeFileSync(
+      path.join(project, file),
+      `${head}const error = parseProblem({ status: 503, headers: { 'retry-after': '120' }, body: { type: 'about:blank', title: 'x', status: 503, detail: 'y' } });
+console.log(JSON.stringify({ sameClass: error instanceof main.ServiceUnavailable, retryAfter: error.retryAfter }));
+`,
+    );
+    expect(JSON.parse(run(process.execPath, [file]))).toEqual({ sameClass: true, retryAfter: 120 });
+  });
+
+  it.each([
+    ['CommonJS', 'zod.cjs', `const { mapZodError } = require('express-typed-errors/zod');\nconst main = require('express-typed-errors');\nconst { z } = require('zod');\n`],
+    ['ESM', 'zod.mjs', `import { mapZodError } from 'express-typed-errors/zod';\nimport * as main from 'express-typed-errors';\nimport { z } from 'zod';\n`],
+  ])('maps a ZodError from the zod subpath (%s) to the main entry UnprocessableContent', (_name, file, head) => {
+    writeFileSync(
+      path.join(project, file),
+      `${head}const result = z.object({ email: z.email() }).safeParse({ email: 'nope' });
+const error = mapZodError(result.error);
+console.log(JSON.stringify({ sameClass: error instanceof main.UnprocessableContent, status: error.status, pointer: error.errors[0].pointer }));
+`,
+    );
+    expect(JSON.parse(run(process.execPath, [file]))).toEqual({ sameClass: true, status: 422, pointer: '/email' });
+  });
+
+  it('loads the client subpath without Express', () => {
+    writeFileSync(
+      path.join(project, 'client-only.cjs'),
+      `require('express-typed-errors/client');\nconsole.log(JSON.stringify(Object.keys(require.cache).filter((file) => /node_modules[\\/\\\\](express|negotiator|vary)[\\/\\\\]/.test(file))));\n`,
+    );
+    expect(JSON.parse(run(process.execPath, ['client-only.cjs']))).toEqual([]);
+  });
+
+  it('runs the client subpath where there is no process global, as in a browser', () => {
+    // Bundled as a browser bundler would, minus any `process` shim, and run in a bare context.
+    const bundle = buildSync({
+      stdin: {
+        contents: "import { parseProblem } from 'express-typed-errors/client'; globalThis.result = parseProblem({ status: 429, headers: { 'retry-after': '30' }, body: null }).retryAfter;",
+        resolveDir: project,
+      },
+      bundle: true,
+      format: 'iife',
+      platform: 'neutral',
+      mainFields: ['module', 'main'],
+      write: false,
+    });
+    const sandbox: { result?: unknown } = {};
+    runInNewContext(bundle.outputFiles[0]?.text ?? '', sandbox);
+    expect(sandbox.result).toBe(30);
+  });
+
+  it('recognises errors across the ESM and CommonJS copies loaded in one process', () => {
+    writeFileSync(
+      path.join(project, 'two-copies.mjs'),
+      `import { createRequire } from 'node:module';
+import * as esm from 'express-typed-errors';
+const cjs = createRequire(import.meta.url)('express-typed-errors');
+const fromCjs = new cjs.NotFound('x');
+console.log(JSON.stringify({
+  distinctCopies: esm.NotFound !== cjs.NotFound,
+  esmSeesCjs: esm.isHttpError(fromCjs),
+  cjsSeesEsm: cjs.isHttpError(new esm.ServiceUnavailable(1)),
+}));
+`,
+    );
+    expect(JSON.parse(run(process.execPath, ['two-copies.mjs']))).toEqual({ distinctCopies: true, esmSeesCjs: true, cjsSeesEsm: true });
+  });
+});
