@@ -1,4 +1,4 @@
-import { FORMATS } from '../../src';
+import { FORMATS } from '../../src/render/formats';
 import { read, rows, section } from './markdown';
 
 const guide = read('docs/negotiation.md');

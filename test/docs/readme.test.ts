@@ -1,7 +1,8 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { HttpError, STATUSES } from '../../src';
+import { HttpError } from '../../src';
 import * as api from '../../src';
+import { STATUSES } from '../../src/core/status';
 import { anchors, guides, read, relativeLinks, ROOT, rows, section } from './markdown';
 
 const readme = read('README.md');
