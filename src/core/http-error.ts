@@ -59,9 +59,9 @@ export abstract class HttpError<S extends number = ErrorStatus> extends Error {
   /**
    * Whether exposed 4xx errors (`NotFound`, `Unauthorized`, `TooManyRequests`, ...) capture a
    * stack trace. Off by default outside `NODE_ENV=development`: nobody reads the stack of an
-   * expected client error, and a flood of them should not pay for one. `errorHandler({ debug: true })`
-   * turns it on; it can also be set on one class (`NotFound.captureStack = true`). 5xx and
-   * unexposed errors always capture theirs, for the log.
+   * expected client error, and a flood of them should not pay for one. Set it yourself to see 4xx
+   * frames in `debug` output outside development, or on one class (`NotFound.captureStack = true`).
+   * No factory changes it. 5xx and unexposed errors always capture theirs, for the log.
    */
   // `process` is guarded: the client entry (and so this class) also runs in browsers.
   static captureStack: boolean = typeof process !== 'undefined' && process.env?.NODE_ENV === 'development';

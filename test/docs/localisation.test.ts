@@ -1,26 +1,23 @@
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { CATALOGS, LOCALES } from '../../src';
+import { read, rows, section } from './markdown';
 
-const readme = readFileSync(path.join(__dirname, '..', '..', 'README.md'), 'utf8');
-const section = readme.slice(readme.indexOf('## Localisation'), readme.indexOf('## Security defaults'));
+const guide = read('docs/localisation.md');
 
-describe('README: Localisation', () => {
-  const rows = section.split('\n').filter((line) => /^\| `[a-zA-Z-]+` \|/.test(line));
+describe('docs/localisation.md', () => {
+  const table = rows(section(guide, '## Built-in languages'), /`[a-zA-Z-]+`/);
 
   it('lists exactly the built-in languages, in order', () => {
-    expect(rows.map((row) => /`([a-zA-Z-]+)`/.exec(row)?.[1])).toEqual([...LOCALES]);
+    expect(table.map((cells) => (cells[0] ?? '').replace(/`/g, ''))).toEqual([...LOCALES]);
   });
 
   it("quotes each language's real 404 title", () => {
-    for (const row of rows) {
-      const cells = row.split('|').map((cell) => cell.trim());
-      const tag = cells[1]?.replace(/`/g, '') as keyof typeof CATALOGS;
-      expect(cells[4]).toBe(CATALOGS[tag].statuses[404].title);
+    for (const cells of table) {
+      const tag = (cells[0] ?? '').replace(/`/g, '') as keyof typeof CATALOGS;
+      expect(cells[3]).toBe(CATALOGS[tag].statuses[404].title);
     }
   });
 
   it('documents the options it describes', () => {
-    for (const option of ['`messages`', '`catalogs`', '`locale`', '`defaultLocale`', 'defineMessages()', 'npm run example -- localized']) expect(readme).toContain(option);
+    for (const option of ['`messages`', '`catalogs`', '`locale`', '`defaultLocale`', 'defineMessages()', 'npm run example -- localized']) expect(guide).toContain(option);
   });
 });

@@ -50,9 +50,9 @@ afterAll(() => {
 });
 
 describe('the packed package', () => {
-  it('ships only dist, the README and package.json', () => {
+  it('ships only dist, the licence, the README and package.json', () => {
     const files = readdirSync(path.join(project, 'node_modules', 'express-typed-errors')).sort();
-    expect(files).toEqual(['README.md', 'dist', 'package.json']);
+    expect(files).toEqual(['LICENSE', 'README.md', 'dist', 'package.json']);
     expect(files).not.toContain('src');
     expect(files).not.toContain('test');
   });
