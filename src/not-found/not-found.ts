@@ -71,9 +71,9 @@ export interface NotFoundHandler extends RequestHandler {
    * Mounted at the top of the app, before the routes (`app.use(unmatched.answerOptions)`), it
    * answers `OPTIONS` with 204 and the path's `Allow` for nested routers too, which Express's
    * router would otherwise answer itself (200, its own list) before the request comes back to
-   * `notFound()`. It leaves alone CORS requests (`Origin` or `Access-Control-Request-Method`: cors()
-   * or the app answers those), paths
-   * whose routes handle OPTIONS or cannot be read, and paths without routes.
+   * `notFound()`. It leaves alone CORS requests (`Origin` or `Access-Control-Request-Method`:
+   * cors() or the app answers those), paths whose routes handle OPTIONS or cannot be read, and
+   * paths without routes.
    */
   readonly answerOptions: RequestHandler;
 }

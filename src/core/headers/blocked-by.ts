@@ -1,4 +1,5 @@
 /** `Link: <uri>; rel="blocked-by"` (RFC 7725 §4): on 451, who demanded the block. */
+import { keepAsIs, whenPresent } from './spec';
 import type { HeaderSpec } from './spec';
 
 // A URI-reference never contains these; refusing them keeps the `<...>` unambiguous.
@@ -24,8 +25,8 @@ export const blockedBy = {
   property: 'blockedBy',
   required: false,
   format: formatBlockedBy,
-  keep: (value: unknown): unknown => value,
-  parse: (value: string | undefined): unknown => (value === undefined ? undefined : readBlockedBy(value)),
+  keep: keepAsIs,
+  parse: whenPresent(readBlockedBy),
   openApi: {
     description: 'Who demanded the block (RFC 7725 §4).',
     schema: { type: 'string', pattern: '^<[^>]*>; rel="blocked-by"$' },

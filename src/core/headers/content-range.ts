@@ -1,4 +1,5 @@
 /** `Content-Range: bytes *\/<length>` (RFC 9110 §14.4): on 416, the complete length of the resource. */
+import { keepAsIs, whenPresent } from './spec';
 import type { HeaderSpec } from './spec';
 
 /** `Content-Range: bytes *\/<complete-length>` for a 416. */
@@ -13,11 +14,11 @@ export const contentRange = {
   property: 'completeLength',
   required: true,
   format: formatUnsatisfiedRange,
-  keep: (value: unknown): unknown => value,
-  parse: (value: string | undefined): unknown => {
-    const length = value === undefined ? undefined : UNSATISFIED.exec(value.trim())?.[1];
+  keep: keepAsIs,
+  parse: whenPresent((value) => {
+    const length = UNSATISFIED.exec(value.trim())?.[1];
     return length === undefined ? undefined : Number(length);
-  },
+  }),
   openApi: {
     description: 'The complete length of the resource (RFC 9110 §14.4).',
     schema: { type: 'string', pattern: '^bytes \\*/\\d+$' },

@@ -1,4 +1,5 @@
 /** `Retry-After` (RFC 9110 §10.2.3): on 503, 429 and 413, how long to wait before retrying. */
+import { keepAsIs, whenPresent } from './spec';
 import type { HeaderSpec } from './spec';
 
 /** Seconds to wait (whole, non-negative) or the moment after which to retry. */
@@ -40,8 +41,8 @@ export const retryAfter = {
   property: 'retryAfter',
   required: false,
   format: formatRetryAfter,
-  keep: (value: unknown): unknown => value,
-  parse: (value: string | undefined): unknown => (value === undefined ? undefined : parseRetryAfter(value)),
+  keep: keepAsIs,
+  parse: whenPresent(parseRetryAfter),
   openApi: {
     description: 'How long to wait before retrying: delta-seconds or an HTTP-date (RFC 9110 §10.2.3).',
     schema: { oneOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: IMF_FIXDATE_PATTERN }] },

@@ -31,6 +31,16 @@ export interface HeaderSpec {
   };
 }
 
+/** What an error keeps of a single-value argument: the value itself. */
+export function keepAsIs(value: unknown): unknown {
+  return value;
+}
+
+/** A parse that reads an absent header as no value and hands a present one to `read`. */
+export function whenPresent(read: (value: string) => unknown): (value: string | undefined) => unknown {
+  return (value) => (value === undefined ? undefined : read(value));
+}
+
 /** A comma-separated list received (`Allow`, `Upgrade`) as its items. */
 export function splitList(value: string | undefined): string[] {
   return value === undefined ? [] : value.split(',').map((item) => item.trim()).filter(Boolean);
