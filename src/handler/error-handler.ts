@@ -1,4 +1,5 @@
 import type { ErrorRequestHandler, Request, Response } from 'express';
+import { unlessPromise } from '../core/callback';
 import type { HttpError } from '../core/http-error';
 import { createLocalization } from '../i18n/localize';
 import type { AppMessages, CatalogsOption } from '../i18n/localize';
@@ -126,12 +127,15 @@ export function errorHandler<L extends string = Locale>(options: ErrorHandlerOpt
   const traceOption = options.traceId ?? true;
 
   return function expressTypedErrorHandler(error, req, res, next) {
-    // Too late to change the status: let Express close the connection.
+    const path = pathOf(req);
+    // Too late to answer. The raw value never goes on to Express, whose last handler would
+    // read it (and a hostile one could throw there, out of every try): it is logged, and a
+    // body that stopped halfway is cut off, so that the client cannot take it for whole.
     if (res.headersSent) {
-      next(error);
+      log({ level: 'error', status: res.statusCode, method: req.method, path, error });
+      if (!res.writableEnded) res.destroy();
       return;
     }
-    const path = pathOf(req);
     let problem: ProblemResponse | undefined;
     let violations: readonly StrictViolation[] = [];
     let requestId: string | undefined;
@@ -148,7 +152,7 @@ export function errorHandler<L extends string = Locale>(options: ErrorHandlerOpt
       // In throw mode nothing is sent: the violation below becomes Express's own answer.
       if (strict !== 'throw' || violations.length === 0) send(req, res, problem, locale, output, varyAccept);
     } catch {
-      sendLastResort(res);
+      sendLastResort(res, problem);
     }
     if (violations.length > 0) {
       if (strict === 'throw' && !res.headersSent) throw new StrictViolationError(violations, { cause: error });
@@ -187,7 +191,8 @@ function levelOf(problem: ProblemResponse, error: unknown): ErrorLogEntry['level
 function mapError(mappers: readonly ErrorMapper[], error: unknown): unknown {
   for (const map of mappers) {
     try {
-      const mapped = map(error);
+      // An async mapper's promise is not an error to answer with: the next mapper decides.
+      const mapped = unlessPromise(map(error));
       if (mapped !== undefined && mapped !== null) return mapped;
     } catch {
       // A broken mapper must not cost the response; the next one, or the defaults, decide.

@@ -3,6 +3,7 @@
  * logger (pino, winston, console) in the call shape that logger expects. Logging never
  * breaks a response.
  */
+import { unlessPromise } from '../core/callback';
 import { causesOf, errorData } from '../problem/error-data';
 import type { StrictViolation } from './strict';
 
@@ -32,8 +33,11 @@ export interface Logger {
   info?(...args: unknown[]): void;
 }
 
-/** The `log` option: a function, a logger, or `false` for none. */
-export type LogOption = false | ((entry: ErrorLogEntry) => void) | Logger;
+/**
+ * The `log` option: a function, a logger, or `false` for none. A function may be `async`: it is
+ * not waited for, and its rejection is caught, as is anything a logger throws.
+ */
+export type LogOption = false | ((entry: ErrorLogEntry) => unknown) | Logger;
 
 /** The log function of a `log` option; the default is `console`, silent when `NODE_ENV === 'test'`. */
 export function createLog(option: LogOption | undefined): (entry: ErrorLogEntry) => void {
@@ -45,7 +49,7 @@ export function createLog(option: LogOption | undefined): (entry: ErrorLogEntry)
   return (entry) => {
     try {
       if (typeof sink === 'function') {
-        sink(entry);
+        unlessPromise(sink(entry));
         return;
       }
       const fields = { status: entry.status, method: entry.method, path: entry.path, droppedHeaders: entry.droppedHeaders, violations: entry.violations, requestId: entry.requestId, traceId: entry.traceId };

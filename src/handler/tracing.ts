@@ -4,6 +4,7 @@
  * malformed header is ignored, never reflected.
  */
 import type { Request, Response } from 'express';
+import { unlessPromise } from '../core/callback';
 
 // Ids are echoed into the body and the log: a plain token of sane length, nothing else.
 const ID = /^[A-Za-z0-9._:/+=@-]{1,128}$/;
@@ -45,7 +46,7 @@ export function parseTraceparent(header: unknown): string | undefined {
 export function readTraceId(req: Request, requestId: string | undefined, pick?: (req: Request) => string | undefined): string | undefined {
   if (pick !== undefined) {
     try {
-      const picked = pick(req);
+      const picked = unlessPromise(pick(req));
       return isValidId(picked) ? picked : undefined;
     } catch {
       return undefined;

@@ -8,8 +8,14 @@ import type { ProblemResponse } from '../problem/problem';
 import type { Representation } from '../render/formats';
 import { exposeHeaders } from './tracing';
 
-/** Headers a route may have set for the body it meant to send; they would mislabel ours. */
-export const STALE_CONTENT_HEADERS = ['Content-Encoding', 'Content-Range', 'Content-Disposition', 'ETag', 'Last-Modified'];
+/**
+ * Headers a route may have set for the body it meant to send: they would mislabel ours
+ * (`Content-*`, validators) or misframe it (`Transfer-Encoding` next to our Content-Length,
+ * RFC 9112 §6.2; `Trailer`, which a body with a Content-Length cannot carry).
+ */
+export const STALE_CONTENT_HEADERS = ['Content-Encoding', 'Content-Range', 'Content-Disposition', 'ETag', 'Last-Modified', 'Transfer-Encoding', 'Trailer'];
+// What the last resort removes besides the problem's own headers: everything `send` writes.
+const WRITTEN_HEADERS = ['Content-Type', 'Content-Language', 'Content-Length', 'Content-Security-Policy', 'Connection', 'Upgrade'];
 // HTTP/2 forbids connection-specific fields (RFC 9113 §8.2.2) and Node throws on them.
 const CONNECTION_SPECIFIC = new Set(['connection', 'upgrade', 'keep-alive', 'proxy-connection', 'transfer-encoding']);
 const PROBLEM_JSON = 'application/problem+json; charset=utf-8';
@@ -44,16 +50,28 @@ export function send(req: Request, res: Response, problem: ProblemResponse, loca
   else res.end(body);
 }
 
-/** A bare English 500, for when writing the real answer failed. Never throws. */
-export function sendLastResort(res: Response): void {
+/**
+ * A bare English 500, for when writing the real answer failed, with what that answer had
+ * set taken off again. Never throws, and never leaves the connection hanging.
+ */
+export function sendLastResort(res: Response, problem?: ProblemResponse): void {
   try {
-    if (res.headersSent) return;
+    if (res.headersSent) {
+      if (!res.writableEnded) res.destroy();
+      return;
+    }
+    for (const name of [...STALE_CONTENT_HEADERS, ...WRITTEN_HEADERS, ...Object.keys(problem?.headers ?? {})]) res.removeHeader(name);
     res.statusCode = 500;
     res.setHeader('Content-Type', PROBLEM_JSON);
     res.setHeader('X-Content-Type-Options', 'nosniff');
     res.setHeader('Content-Length', Buffer.byteLength(LAST_RESORT));
     res.end(LAST_RESORT);
   } catch {
-    // Nothing more can be done for this response; the process goes on.
+    // Nothing more can be written: close the connection rather than leave the client waiting.
+    try {
+      res.destroy();
+    } catch {
+      // The process goes on.
+    }
   }
 }

@@ -7,6 +7,7 @@ import type { Request } from 'express';
 import { IntlMessageFormat } from 'intl-messageformat';
 import { CATALOGS, LOCALES } from './locales';
 import type { Catalog, CatalogEntry, Locale, Phrases } from './locales';
+import { unlessPromise } from '../core/callback';
 import type { Message } from '../core/message';
 import { createLanguageLookup, createLanguageNegotiator } from './negotiate';
 import { ERROR_STATUSES, isErrorStatus } from '../core/status';
@@ -103,7 +104,7 @@ export function createLocalization(options: LocalizationOptions = {}): Localizat
     select(req) {
       if (choose !== undefined) {
         try {
-          const chosen = choose(req);
+          const chosen = unlessPromise(choose(req));
           const found = typeof chosen === 'string' ? lookup(chosen) : undefined;
           if (found !== undefined) return contexts.get(found) ?? fallback;
         } catch {

@@ -5,7 +5,9 @@
 import { isHttpError } from '../core/http-error';
 import { isMessage } from '../core/message';
 import type { Message } from '../core/message';
-import { isErrorRange } from '../core/status';
+import { CONTRACTS } from '../core/headers';
+import type { HeaderSpec } from '../core/headers';
+import { isErrorRange, statusRow } from '../core/status';
 import { aggregateItems, aggregateStatus } from './interop/aggregate';
 import { READERS } from './interop';
 import type { InteropReader } from './interop';
@@ -20,6 +22,13 @@ export interface NormalizedError {
   /** Itemised problems (`errors` member), only when they may be shown. */
   readonly errors: readonly unknown[] | undefined;
   readonly headers: Readonly<Record<string, unknown>> | undefined;
+  /**
+   * Whether `headers` are the app's own (one of our errors, or a reading our code made): they
+   * go out minus framing. A foreign error's go through the allow-list of `core/headers/forwarded`.
+   */
+  readonly ownHeaders: boolean;
+  /** Contract headers whose value was given but cannot be sent (e.g. `Retry-After` of 1e21), for the log. */
+  readonly refused?: readonly string[];
   readonly type: string | undefined;
   readonly instance: string | undefined;
   readonly extensions: Readonly<Record<string, unknown>> | undefined;
@@ -33,7 +42,7 @@ export const MAX_AGGREGATE_ITEMS = 100;
 const MAX_AGGREGATE_DEPTH = 2;
 
 /** What every value that says nothing usable becomes: a 500 whose message is never shown. */
-export const INTERNAL: NormalizedError = { status: 500, expose: false, detail: undefined, errors: undefined, headers: undefined, type: undefined, instance: undefined, extensions: undefined };
+export const INTERNAL: NormalizedError = { status: 500, expose: false, detail: undefined, errors: undefined, headers: undefined, ownHeaders: false, type: undefined, instance: undefined, extensions: undefined };
 
 /**
  * Reads a thrown value: our errors, the sources of `readers` (body-parser, Boom,
@@ -71,22 +80,57 @@ function normalize(error: unknown, readers: readonly InteropReader[], depth: num
       const list = source.errors;
       errors = Array.isArray(list) ? list : undefined;
     }
-    const headers = source.headers;
-    const own = ours ? ownMembers(source) : undefined;
-    return { status, expose, detail, errors, headers: isRecord(headers) ? headers : undefined, type: own?.type, instance: own?.instance, extensions: own?.extensions };
+    // An error that carries another server's response (undici, axios, got, a fetch wrapper)
+    // holds that server's headers: none of them is ours to send.
+    const headers = ours || !carriesResponse(source) ? source.headers : undefined;
+    const own = ours ? ownMembers(source, status, headers) : undefined;
+    return {
+      status,
+      expose,
+      detail,
+      errors,
+      headers: isRecord(headers) ? headers : undefined,
+      ownHeaders: ours,
+      ...(own?.refused === undefined ? {} : { refused: own.refused }),
+      type: own?.type,
+      instance: own?.instance,
+      extensions: own?.extensions,
+    };
   } catch {
     return INTERNAL;
   }
 }
 
-// Only our own errors name their problem type, occurrence and extension members.
-function ownMembers(source: Readonly<Record<string, unknown>>): Pick<NormalizedError, 'type' | 'instance' | 'extensions'> {
+// Only our own errors name their problem type, occurrence and extension members, and keep
+// the value their header was made from, so that one that could not be sent is reported.
+function ownMembers(source: Readonly<Record<string, unknown>>, status: number, headers: unknown): Pick<NormalizedError, 'type' | 'instance' | 'extensions' | 'refused'> {
   const { type, instance, extensions } = source;
+  const contract = statusRow(status)?.header;
+  const spec: HeaderSpec | undefined = contract === undefined ? undefined : CONTRACTS[contract];
+  let refused: string[] | undefined;
+  if (spec !== undefined && given(source[spec.property]) && !hasField(headers, spec.header)) refused = [spec.header];
   return {
     type: typeof type === 'string' ? type : undefined,
     instance: typeof instance === 'string' ? instance : undefined,
     extensions: isRecord(extensions) ? extensions : undefined,
+    refused,
   };
+}
+
+function hasField(headers: unknown, name: string): boolean {
+  if (!isRecord(headers)) return false;
+  const lower = name.toLowerCase();
+  return Object.keys(headers).some((key) => key.toLowerCase() === lower);
+}
+
+function given(value: unknown): boolean {
+  return Array.isArray(value) ? value.length > 0 : value !== undefined;
+}
+
+/** Whether an error holds another server's response: `response` (axios, got, ky, ofetch) or undici's status error. */
+function carriesResponse(source: Readonly<Record<string, unknown>>): boolean {
+  const response = source.response;
+  return (typeof response === 'object' && response !== null) || source.code === 'UND_ERR_RESPONSE_STATUS_CODE';
 }
 
 function normalizeAggregate(errors: readonly unknown[], readers: readonly InteropReader[], depth: number): NormalizedError {
@@ -94,7 +138,7 @@ function normalizeAggregate(errors: readonly unknown[], readers: readonly Intero
   const status = aggregateStatus(items.map((item) => item.status));
   // The headers (Retry-After, WWW-Authenticate, ...) are those of the item that sets the status.
   const leader = items.find((item) => item.status === status);
-  return { ...INTERNAL, status, headers: leader?.headers, items };
+  return { ...INTERNAL, status, headers: leader?.headers, ownHeaders: leader?.ownHeaders ?? false, items };
 }
 
 function readStatus(value: unknown): number | undefined {

@@ -3,6 +3,7 @@
  * response, no I/O, and it never throws, whatever it is given.
  */
 import { isValidHeaderName, isValidHeaderValue } from '../core/headers/field';
+import { forwarded } from '../core/headers/forwarded';
 import { isMessage } from '../core/message';
 import type { Message } from '../core/message';
 import { STANDARD_MEMBERS } from '../core/members';
@@ -58,8 +59,9 @@ export interface ProblemContext {
   readonly readers?: readonly InteropReader[];
 }
 
-// The response describes itself with these; an error may not change them.
-const PROTECTED_HEADERS = new Set(['content-type', 'content-length', 'transfer-encoding', 'content-language']);
+// The response describes and frames itself with these; no error may set them. `Trailer`
+// announces fields a body with a Content-Length cannot carry (Node refuses to end it).
+const PROTECTED_HEADERS = new Set(['content-type', 'content-length', 'content-language', 'transfer-encoding', 'trailer']);
 
 /** The catalog entry of a status, or its family's generic one for an unregistered code. */
 export function entryFor(catalog: Catalog, status: number): CatalogEntry {
@@ -94,7 +96,8 @@ export function toProblem(error: unknown, context: ProblemContext): ProblemRespo
 
   const headers: Record<string, string> = {};
   const dropped: string[] = [];
-  if (normalized.headers !== undefined) copySafeHeaders(normalized.headers, headers, dropped);
+  if (normalized.headers !== undefined) copySafeHeaders(normalized, headers, dropped);
+  if (normalized.refused !== undefined) dropped.push(...normalized.refused);
   const row = statusRow(status);
   if (row?.noStore === true || status >= 500) headers['Cache-Control'] = 'no-store';
   // RFC 9110 §15.5.9: after a 408 the server closes the connection.
@@ -170,16 +173,18 @@ function addDebug(body: Record<string, unknown>, error: unknown): void {
   }
 }
 
-function copySafeHeaders(from: Readonly<Record<string, unknown>>, to: Record<string, string>, dropped: string[]): void {
+// Each value is read once; a name or value Node would refuse, a protected field, or a foreign
+// field outside the allow-list is left out and named for the log.
+function copySafeHeaders(normalized: NormalizedError, to: Record<string, string>, dropped: string[]): void {
+  const from = normalized.headers as Readonly<Record<string, unknown>>;
   try {
     for (const name of Object.keys(from)) {
       const raw = from[name];
       const value = typeof raw === 'string' ? raw : typeof raw === 'number' && Number.isFinite(raw) ? String(raw) : undefined;
-      if (value !== undefined && isValidHeaderName(name) && !PROTECTED_HEADERS.has(name.toLowerCase()) && isValidHeaderValue(value)) {
-        to[name] = value;
-      } else {
-        dropped.push(name);
-      }
+      const sendable = value !== undefined && isValidHeaderName(name) && !PROTECTED_HEADERS.has(name.toLowerCase()) && isValidHeaderValue(value);
+      const field = !sendable ? undefined : normalized.ownHeaders ? ([name, value] as const) : forwarded(normalized.status, name, value);
+      if (field === undefined) dropped.push(name);
+      else to[field[0]] = field[1];
     }
   } catch {
     dropped.push('(unreadable headers)');

@@ -4,6 +4,7 @@
  */
 import type { Request } from 'express';
 import Negotiator from 'negotiator';
+import { unlessPromise } from '../core/callback';
 import type { Catalog } from '../i18n/locales';
 import { cachedByHeader } from '../i18n/header-cache';
 import { serializeProblemFor } from '../problem/json';
@@ -123,7 +124,7 @@ export function createRepresenter(formats: readonly Format[], catalogs: Readonly
   function html(problem: ProblemResponse, locale: string, req: Request): string {
     if (renderHtml === undefined) return builtInPage(problem, locale);
     try {
-      const page = renderHtml(problem.body, { locale, req });
+      const page = unlessPromise(renderHtml(problem.body, { locale, req }));
       if (typeof page === 'string') return page;
     } catch {
       // The app's renderer failed; the client still deserves a page.

@@ -65,11 +65,38 @@ describe('toProblem()', () => {
     expect(body.errors).toBeUndefined();
   });
 
-  it('refuses an error header that would change how the body is framed or labelled', () => {
-    const { headers, dropped } = toProblem(createError(400, { headers: { 'Content-Type': 'text/html', 'X-Ok': 'yes', 'X-Bad': 'a\r\nb' } }), en);
-    expect(headers['X-Ok']).toBe('yes');
-    expect(headers['Content-Type']).toBeUndefined();
-    expect(dropped).toEqual(['Content-Type', 'X-Bad']);
+  it('keeps the headers of our own errors but the ones that frame or label the body', () => {
+    const error = new NotFound({ headers: { 'X-Ok': 'yes', 'Content-Type': 'text/html', 'Transfer-Encoding': 'chunked', Trailer: 'X-Sum', 'X-Bad': 'a\r\nb' } });
+    const { headers, dropped } = toProblem(error, en);
+    expect(headers).toEqual({ 'X-Ok': 'yes' });
+    expect(dropped).toEqual(['Content-Type', 'Transfer-Encoding', 'Trailer', 'X-Bad']);
+  });
+
+  it.each<[string, number, Record<string, string>, Record<string, string>]>([
+    ['its contract header, re-written by its spec', 503, { 'retry-after': ' 30 ' }, { 'Retry-After': '30' }],
+    ['a challenge on 401', 401, { 'WWW-Authenticate': 'Bearer realm="api"' }, { 'WWW-Authenticate': 'Bearer realm="api"' }],
+    ['a challenge on 403 (RFC 6750 §3.1)', 403, { 'WWW-Authenticate': 'Bearer error="insufficient_scope"' }, { 'WWW-Authenticate': 'Bearer error="insufficient_scope"' }],
+    ['Allow on 405', 405, { Allow: 'GET, HEAD' }, { Allow: 'GET, HEAD' }],
+    ['rate-limit fields on any status', 429, { RateLimit: 'limit=10, remaining=0, reset=5', 'RateLimit-Policy': '10;w=60', 'X-RateLimit-Remaining': '0' }, { RateLimit: 'limit=10, remaining=0, reset=5', 'RateLimit-Policy': '10;w=60', 'X-RateLimit-Remaining': '0' }],
+    ['nothing else', 400, { 'Set-Cookie': 'sid=1', Refresh: '0; url=https://evil.example', Location: '/x', 'Content-Encoding': 'gzip', 'Cache-Control': 'public, max-age=86400', 'Access-Control-Allow-Origin': '*', Connection: 'keep-alive', 'Keep-Alive': 'timeout=5', 'X-Internal-Host': 'db-1' }, {}],
+    ['another status\'s contract header', 404, { 'Retry-After': '30', Allow: 'GET' }, {}],
+    ['a contract value its spec cannot read', 503, { 'Retry-After': '1e+21' }, {}],
+  ])('lets a foreign error send %s', (_what, status, given, sent) => {
+    const ours = toProblem(createError(status), en).headers;
+    expect(toProblem(createError(status, { headers: given }), en).headers).toEqual({ ...ours, ...sent });
+  });
+
+  it('forwards no header of an error that carries another server\'s response', () => {
+    const upstream = Object.assign(new Error('Request failed with status code 503'), { status: 503, response: { status: 503 }, headers: { 'Retry-After': '30', 'Set-Cookie': 'a=b' } });
+    const { headers, dropped } = toProblem(upstream, en);
+    expect(headers).toEqual({ 'Cache-Control': 'no-store' });
+    expect(dropped).toEqual([]);
+  });
+
+  it('names a contract value that cannot be sent for the log, and leaves the header out', () => {
+    const { headers, dropped } = toProblem(new ServiceUnavailable(1e21), en);
+    expect(headers['Retry-After']).toBeUndefined();
+    expect(dropped).toEqual(['Retry-After']);
   });
 
   it('lists the members of an aggregate and answers with the highest status', () => {

@@ -10,12 +10,21 @@ export function formatBlockedBy(uri: unknown): string | undefined {
   return typeof uri === 'string' && LINK_TARGET.test(uri) ? `<${uri}>; rel="blocked-by"` : undefined;
 }
 
-// RFC 8288: `<uri>; rel="blocked-by"` among other links; `rel` may list several types.
+const REL = /;\s*rel\s*=\s*(?:"([^"]*)"|([^\s;,]+))/i;
+
+// RFC 8288: `<uri>; rel="blocked-by"` among other links; `rel` may list several types. One
+// pass: each link's parameters run to the next `<`, so no part of the text is read twice.
 function readBlockedBy(value: string): string | undefined {
-  for (const match of value.matchAll(/<([^>]*)>((?:\s*;\s*[^;,<]*)*)/g)) {
-    const rel = /;\s*rel\s*=\s*(?:"([^"]*)"|([^\s;,]+))/i.exec(match[2] ?? '');
+  let open = value.indexOf('<');
+  while (open !== -1) {
+    const close = value.indexOf('>', open + 1);
+    // Without a `>` after it, no later `<` can start a link either.
+    if (close === -1) return undefined;
+    const next = value.indexOf('<', close + 1);
+    const rel = REL.exec(value.slice(close + 1, next === -1 ? value.length : next));
     const types = (rel?.[1] ?? rel?.[2] ?? '').toLowerCase().split(/\s+/);
-    if (types.includes('blocked-by')) return match[1];
+    if (types.includes('blocked-by')) return value.slice(open + 1, close);
+    open = next;
   }
   return undefined;
 }

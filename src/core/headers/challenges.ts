@@ -76,7 +76,8 @@ export const proxyAuthenticate = {
 } as const satisfies HeaderSpec;
 
 const TCHAR_CHAR = new RegExp(TCHAR);
-const TOKEN68 = /^[A-Za-z0-9\-._~+/]+=*/;
+// Sticky, so it matches where the cursor stands without copying the rest of the text.
+const TOKEN68 = /[A-Za-z0-9\-._~+/]+=*/y;
 
 /** A cursor over one challenge list (RFC 9110 §11.6.1 and §5.6). */
 class ChallengeReader {
@@ -102,15 +103,21 @@ class ChallengeReader {
     this.skipWhitespace();
     if (this.at === afterScheme || this.at >= this.text.length || this.peek() === ',') return { scheme };
     const params: Record<string, string> = {};
+    const seen = new Set<string>();
     let realm: string | undefined;
     const add = (name: string, value: string): void => {
       // RFC 9110 §11.2: each parameter name occurs once; the first one counts.
-      if (name.toLowerCase() === 'realm') realm ??= value;
-      else if (!Object.keys(params).some((known) => known.toLowerCase() === name.toLowerCase())) params[name] = value;
+      const lower = name.toLowerCase();
+      if (lower === 'realm') realm ??= value;
+      else if (!seen.has(lower)) {
+        seen.add(lower);
+        params[name] = value;
+      }
     };
     const first = this.readParam();
     if (first === undefined) {
-      const token68 = TOKEN68.exec(this.text.slice(this.at))?.[0];
+      TOKEN68.lastIndex = this.at;
+      const token68 = TOKEN68.exec(this.text)?.[0];
       if (token68 === undefined) return undefined;
       this.at += token68.length;
       this.skipWhitespace();
@@ -132,7 +139,7 @@ class ChallengeReader {
     }
     const challenge: { scheme: string; realm?: string; params?: Record<string, string> } = { scheme };
     if (realm !== undefined) challenge.realm = realm;
-    if (Object.keys(params).length > 0) challenge.params = params;
+    if (seen.size > 0) challenge.params = params;
     return challenge;
   }
 

@@ -2,19 +2,33 @@
 import { keepAsIs, whenPresent } from './spec';
 import type { HeaderSpec } from './spec';
 
+/** The pattern of an IMF-fixdate, as the OpenAPI document states it. */
+export const IMF_FIXDATE_PATTERN = '^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4} \\d{2}:\\d{2}:\\d{2} GMT$';
+const IMF_FIXDATE = new RegExp(IMF_FIXDATE_PATTERN);
+
 /** Seconds to wait (whole, non-negative) or the moment after which to retry. */
 export type RetryAfter = number | Date;
 
-/** `Retry-After` as delta-seconds for a number, as an IMF-fixdate for a `Date`. */
+/**
+ * The longest wait sent, in seconds: 2^31 - 1, the largest delta-seconds RFC 9111 §1.2.2
+ * asks every recipient to handle. A longer one is not a retry time but a mistake.
+ */
+export const MAX_DELTA_SECONDS = 2 ** 31 - 1;
+
+/**
+ * `Retry-After` as delta-seconds for a number (rounded up, 0 to {@link MAX_DELTA_SECONDS}),
+ * as an IMF-fixdate for a `Date` with a four-digit year; `undefined` for anything else.
+ */
 export function formatRetryAfter(value: unknown): string | undefined {
   if (typeof value === 'number') {
     // A fractional wait is rounded up: retrying early would only fail again.
-    return Number.isFinite(value) && value >= 0 ? String(Math.ceil(value)) : undefined;
+    const seconds = Math.ceil(value);
+    return seconds >= 0 && seconds <= MAX_DELTA_SECONDS ? String(seconds) : undefined;
   }
   if (value instanceof Date) {
-    const time = value.getTime();
-    // toUTCString() is exactly IMF-fixdate (RFC 9110 §5.6.7) in every supported Node.
-    return Number.isNaN(time) ? undefined : value.toUTCString();
+    // toUTCString() is IMF-fixdate (RFC 9110 §5.6.7) for years 0 to 9999; past them it is not.
+    const text = Number.isNaN(value.getTime()) ? '' : value.toUTCString();
+    return IMF_FIXDATE.test(text) ? text : undefined;
   }
   return undefined;
 }
@@ -24,17 +38,17 @@ const DELTA_SECONDS = /^\d+$/;
 // Checked before Date.parse, which would also read "1 2" or "2030" as a date.
 const HTTP_DATE = /^[A-Za-z]{3,9},? [\w -]+ \d{2}:\d{2}:\d{2}(?: GMT| \d{4})$/;
 
-/** A received `Retry-After`: seconds for delta-seconds, a `Date` for an HTTP-date, else `undefined`. */
+/**
+ * A received `Retry-After`: seconds for delta-seconds (a larger one read as
+ * {@link MAX_DELTA_SECONDS}, as RFC 9111 §1.2.2 says), a `Date` for an HTTP-date, else `undefined`.
+ */
 export function parseRetryAfter(value: string): number | Date | undefined {
   const text = value.trim();
-  if (DELTA_SECONDS.test(text)) return Number(text);
+  if (DELTA_SECONDS.test(text)) return Math.min(Number(text), MAX_DELTA_SECONDS);
   // asctime names no zone, yet means GMT; Date.parse would read it as local time.
   const time = HTTP_DATE.test(text) ? Date.parse(text.endsWith(' GMT') ? text : `${text} GMT`) : Number.NaN;
   return Number.isNaN(time) ? undefined : new Date(time);
 }
-
-/** The pattern of an IMF-fixdate, as the OpenAPI document states it. */
-export const IMF_FIXDATE_PATTERN = '^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4} \\d{2}:\\d{2}:\\d{2} GMT$';
 
 export const retryAfter = {
   header: 'Retry-After',

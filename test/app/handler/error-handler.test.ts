@@ -260,7 +260,8 @@ describe('errorHandler: HEAD and late errors', () => {
     expect(res.text).toBeUndefined();
   });
 
-  it('hands the error on when the response has already started', async () => {
+  it('logs an error that arrives after the response started and cuts the unfinished body', async () => {
+    const entries: ErrorLogEntry[] = [];
     const seen: unknown[] = [];
     const error = new ServiceUnavailable();
     const app = express();
@@ -269,14 +270,15 @@ describe('errorHandler: HEAD and late errors', () => {
       res.write('partial');
       throw error;
     });
-    app.use(errorHandler({ log: false }));
-    app.use((err: unknown, _req: express.Request, res: express.Response, _next: express.NextFunction) => {
+    app.use(errorHandler({ log: (entry) => entries.push(entry) }));
+    app.use((err: unknown, _req: express.Request, _res: express.Response, next: express.NextFunction) => {
       seen.push(err);
-      res.end();
+      next(err);
     });
-    const res = await request(app).get('/boom');
-    expect(res.status).toBe(200);
-    expect(seen).toEqual([error]);
+    await expect(request(app).get('/boom')).rejects.toThrow(/socket hang up|aborted|ECONNRESET/);
+    expect(entries).toMatchObject([{ level: 'error', status: 200, method: 'GET', path: '/boom', error }]);
+    // The value goes no further: no later handler (nor Express's) reads it.
+    expect(seen).toEqual([]);
   });
 
   it('drops content headers a route set for the body it meant to send', async () => {
