@@ -37,6 +37,20 @@ function memoryWinston(): { logger: winston.Logger; lines: () => Record<string, 
   return { logger, lines: () => chunks.map((line) => JSON.parse(line) as Record<string, unknown>) };
 }
 
+/** An app whose requests carry `req.id = id`, as pino-http's default counter sets it, and whose `/boom` throws. */
+function countedApp(id: number, options: ErrorHandlerOptions): express.Express {
+  const app = express();
+  app.use((req, _res, next) => {
+    (req as unknown as { id: number }).id = id;
+    next();
+  });
+  app.get('/boom', () => {
+    throw new Error('x');
+  });
+  app.use(errorHandler(options));
+  return app;
+}
+
 describe('logging with winston', () => {
   it('logs a 5xx with its message, fields, stack and cause chain as JSON', async () => {
     const { logger, lines } = memoryWinston();
@@ -69,16 +83,7 @@ describe('logging with pino', () => {
 
   it('logs the request id pino-http puts on req.id, and never sends that counter as traceId', async () => {
     const { logger, lines } = memoryPino();
-    const app = express();
-    app.use((req, _res, next) => {
-      (req as unknown as { id: number }).id = 42;
-      next();
-    });
-    app.get('/boom', () => {
-      throw new Error('x');
-    });
-    app.use(errorHandler({ log: logger }));
-    const res = await request(app).get('/boom').set('X-Request-Id', 'ignored');
+    const res = await request(countedApp(42, { log: logger })).get('/boom').set('X-Request-Id', 'ignored');
     expect(lines()[0]).toMatchObject({ requestId: '42' });
     expect(lines()[0]).not.toHaveProperty('traceId');
     expect(res.body).not.toHaveProperty('traceId');
@@ -143,15 +148,7 @@ describe('traceId', () => {
   });
 
   it('sends a counter request id only when the app opts in with a traceId function', async () => {
-    const app = express();
-    app.use((req, _res, next) => {
-      (req as unknown as { id: number }).id = 7;
-      next();
-    });
-    app.get('/boom', () => {
-      throw new Error('x');
-    });
-    app.use(errorHandler({ log: false, traceId: (req) => String((req as unknown as { id: number }).id) }));
+    const app = countedApp(7, { log: false, traceId: (req) => String((req as unknown as { id: number }).id) });
     expect((await request(app).get('/boom')).body.traceId).toBe('7');
   });
 
