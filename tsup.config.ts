@@ -13,4 +13,8 @@ export default defineConfig({
   sourcemap: true,
   clean: true,
   tsconfig: 'tsconfig.build.json',
+  // The ES module build resolves optional peers (OpenTelemetry) from its own URL.
+  esbuildOptions(options, { format }) {
+    if (format === 'esm') options.define = { ...options.define, IMPORT_META_URL: 'import.meta.url' };
+  },
 });

@@ -8,12 +8,17 @@ import Boom from '@hapi/boom';
 import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import createError from 'http-errors';
+import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 import { CATALOGS, LOCALES, NotFound, ServiceUnavailable, errorHandler, notFound } from '../src';
+import type { ErrorHandlerOptions } from '../src';
 import { createLanguageNegotiator } from '../src/i18n/negotiate';
 import { serializeProblem } from '../src/problem/json';
 import { toProblem } from '../src/problem/problem';
 import { serializeProblemFor } from '../src/problem/json';
 import { addRoutes } from '../examples/unmatched';
+import { errorTypeOf } from '../src/handler/on-error';
+import { loadTracing } from '../src/handler/opentelemetry';
+import { routeOf } from '../src/handler/route';
 
 /** One micro case's timing. */
 export interface MicroResult {
@@ -49,14 +54,31 @@ function fakeRequest(path: string, acceptLanguage: string): Request {
   return req;
 }
 
-function responding(error: unknown, req: Request): () => unknown {
-  const handle = errorHandler({ log: false });
+function responding(error: unknown, req: Request, options: ErrorHandlerOptions = {}): () => unknown {
+  const handle = errorHandler({ log: false, ...options });
   const next: NextFunction = () => undefined;
   return () => {
     const res = new ServerResponse(req) as unknown as Response;
     handle(error, req, res, next);
     return res;
   };
+}
+
+/**
+ * A request as it reaches the error handler from `GET /api/users/:id`, a route of a router
+ * mounted at `/api/users`: `req.app` and `req.route` are the real ones, as Express leaves them.
+ */
+function routedRequest(twice = false): Request {
+  const app = express();
+  const users = express.Router();
+  users.get('/:id', () => undefined);
+  app.use('/api/users', users);
+  // Mounted again, the route's pattern depends on the path: each lookup walks it.
+  if (twice) app.use('/v2/users', users);
+  const req = fakeRequest('/api/users/42', 'en-US,en;q=0.9');
+  (req as { app: unknown }).app = app;
+  (req as { route: unknown }).route = (users.stack[0] as unknown as { route: unknown }).route;
+  return req;
 }
 
 /**
@@ -130,6 +152,18 @@ function cases(): Case[] {
     { group: 'handler', name: 'errorHandler(): ServiceUnavailable(120), en', make: () => responding(error503, en) },
     { group: 'handler', name: 'errorHandler(): ServiceUnavailable(120), ko', make: () => responding(error503, ko) },
     { group: 'handler', name: "errorHandler(): NotFound('No user 42'), en", make: () => responding(error404, fakeRequest('/users/42', 'en-US,en;q=0.9')) },
+    // Observability (issue 16): nothing configured, OpenTelemetry's API present without an SDK (its no-op), an onError hook.
+    { group: 'handler', name: 'errorHandler({ openTelemetry: false }): 503, en: none of it', make: () => responding(error503, en, { openTelemetry: false }) },
+    { group: 'handler', name: 'errorHandler(): 503, en, @opentelemetry/api present, no SDK', make: () => responding(error503, en) },
+    { group: 'handler', name: 'errorHandler({ onError }): 503, en, no route matched', make: () => responding(error503, en, { openTelemetry: false, onError: () => undefined }) },
+    { group: 'handler', name: 'errorHandler({ onError }): 503, route /api/users/:id (cached)', make: () => responding(error503, routedRequest(), { openTelemetry: false, onError: () => undefined }) },
+    { group: 'handler', name: 'errorHandler({ openTelemetry: false }): 503, route /api/users/:id, no hook', make: () => responding(error503, routedRequest(), { openTelemetry: false }) },
+    { group: 'observe', name: 'activeSpan(): @opentelemetry/api present, no SDK', make: () => { const tracing = loadTracing(); return () => tracing?.activeSpan(); } },
+    { group: 'observe', name: 'SDK span: startSpan() + end() alone (baseline of the next)', make: () => { const tracer = new BasicTracerProvider().getTracer('bench'); return () => tracer.startSpan('GET /report').end(); } },
+    { group: 'observe', name: 'SDK span: startSpan() + record(503) + end()', make: () => { const tracer = new BasicTracerProvider().getTracer('bench'); const tracing = loadTracing(); return () => { const span = tracer.startSpan('GET /report'); tracing?.record(span, 503, 'ServiceUnavailable', error503); span.end(); }; } },
+    { group: 'observe', name: 'errorTypeOf(ServiceUnavailable)', make: () => () => errorTypeOf(error503) },
+    { group: 'observe', name: 'routeOf(req): /api/users/:id, cached', make: () => { const req = routedRequest(); return () => routeOf(req); } },
+    { group: 'observe', name: 'routeOf(req): a router mounted twice, walked', make: () => { const req = routedRequest(true); return () => routeOf(req); } },
     { group: 'unmatched', name: 'notFound(): GET /nope, 404 (cached shape)', make: unmatchedDecision('GET', '/nope', 'notFound') },
     { group: 'unmatched', name: 'notFound(): POST /api/users/7, 405 + Allow (cached shape)', make: unmatchedDecision('POST', '/api/users/7', 'notFound') },
     { group: 'unmatched', name: 'notFound(): PATCH /api/users/7, 501 (cached shape)', make: unmatchedDecision('PATCH', '/api/users/7', 'notFound') },

@@ -61,6 +61,7 @@ export type { Challenge, ContractArgument, ContractProperty, RequiredContractSta
 export { errorHandler } from './handler/error-handler';
 export type { ErrorHandlerOptions, ErrorMapper } from './handler/error-handler';
 export type { ErrorLogEntry, Logger, LogOption } from './handler/log';
+export type { ErrorResponseEvent, OnError } from './handler/on-error';
 export { StrictViolationError } from './handler/strict';
 export type { StrictRule, StrictViolation } from './handler/strict';
 export { asyncHandler } from './handler/async-handler';

@@ -12,6 +12,12 @@ import { checkFormats, createFormatNegotiator, createRepresenter } from '../rend
 import type { Format, RenderHtml, Representation } from '../render/formats';
 import { createLog } from './log';
 import type { ErrorLogEntry, LogOption } from './log';
+import { createOnError, errorTypeOf } from './on-error';
+import type { OnError } from './on-error';
+import { loadTracing } from './opentelemetry';
+import type { SpanLike } from './opentelemetry';
+import { handToPinoHttp, pinoHttpLogger } from './pino-http';
+import { routeOf } from './route';
 import { checkResponse, headerLookup, StrictViolationError } from './strict';
 import type { StrictViolation } from './strict';
 import { readRequestId, readTraceId } from './tracing';
@@ -58,8 +64,9 @@ export interface ErrorHandlerOptions<L extends string = Locale> {
   readonly debug?: boolean;
   /**
    * Where 5xx errors (and refused headers) are logged: a function, a logger with
-   * `error`/`warn` (and `info` for `logClientErrors`), or `false`. Default: `console`,
-   * silent when `NODE_ENV === 'test'`.
+   * `error`/`warn` (and `info` for `logClientErrors`), or `false`. Default: pino-http's
+   * `req.log` when pino-http is mounted, else `console`, silent when `NODE_ENV === 'test'`.
+   * When pino-http will log the response, the error goes on its line (`res.err`) instead.
    */
   readonly log?: LogOption;
   /**
@@ -92,11 +99,23 @@ export interface ErrorHandlerOptions<L extends string = Locale> {
    */
   readonly map?: ErrorMapper | readonly ErrorMapper[];
   /**
-   * The `traceId` extension member: `true` sends the W3C `traceparent` trace-id, else the
-   * request id; a function picks its own (a value that is not a plain token is not sent);
-   * `false` sends none. Default: `true`.
+   * The `traceId` extension member: `true` sends the active OpenTelemetry span's trace id,
+   * else the W3C `traceparent` trace-id, else a request id that cannot be guessed (16
+   * characters or more, not all digits: never a counter); a function picks its own (a value
+   * that is not a plain token is not sent); `false` sends none. Default: `true`.
    */
   readonly traceId?: boolean | ((req: Request) => string | undefined);
+  /**
+   * Called after each error response is sent, with its status, route pattern, method,
+   * problem type and error type: bounded labels for metrics. What it throws or rejects with
+   * is ignored.
+   */
+  readonly onError?: OnError;
+  /**
+   * Record each error on the active OpenTelemetry span, and read the `traceId` from it, when
+   * `@opentelemetry/api` is installed. Default: `true`.
+   */
+  readonly openTelemetry?: boolean;
 }
 
 /**
@@ -125,6 +144,24 @@ export function errorHandler<L extends string = Locale>(options: ErrorHandlerOpt
   const logClientErrors = options.logClientErrors === true;
   const mappers = options.map === undefined ? [] : Array.isArray(options.map) ? [...(options.map as readonly ErrorMapper[])] : [options.map as ErrorMapper];
   const traceOption = options.traceId ?? true;
+  const pickTraceId = typeof traceOption === 'function' ? traceOption : undefined;
+  const onError = createOnError(options.onError);
+  const tracing = options.openTelemetry === false ? undefined : loadTracing();
+
+  // The active span and the onError hook learn of the response; the route is read only for the hook.
+  const observe = (error: unknown, req: Request, span: SpanLike | undefined, status: number, type: string): void => {
+    const errorType = errorTypeOf(error);
+    if (span !== undefined) tracing?.record(span, status, errorType, error);
+    // notFound()'s errors answer the path, whichever route passed the request on.
+    onError?.({ status, route: isUnmatched(error) ? undefined : routeOf(req), method: req.method, type, errorType, error, req });
+  };
+
+  // Without a `log` option, pino-http's request logger (with its request id) is the default.
+  const sinkFor = (req: Request, res: Response): ((entry: ErrorLogEntry) => void) => {
+    if (options.log !== undefined) return log;
+    const pino = pinoHttpLogger(req, res);
+    return pino === undefined ? log : createLog(pino);
+  };
 
   return function expressTypedErrorHandler(error, req, res, next) {
     const path = pathOf(req);
@@ -132,7 +169,7 @@ export function errorHandler<L extends string = Locale>(options: ErrorHandlerOpt
     // read it (and a hostile one could throw there, out of every try): it is logged, and a
     // body that stopped halfway is cut off, so that the client cannot take it for whole.
     if (res.headersSent) {
-      log({ level: 'error', status: res.statusCode, method: req.method, path, error });
+      sinkFor(req, res)({ level: 'error', status: res.statusCode, method: req.method, path, error });
       if (!res.writableEnded) res.destroy();
       return;
     }
@@ -140,23 +177,38 @@ export function errorHandler<L extends string = Locale>(options: ErrorHandlerOpt
     let violations: readonly StrictViolation[] = [];
     let requestId: string | undefined;
     let traceId: string | undefined;
+    let lastResort = false;
+    let onPinoLine = false;
+    const span = tracing?.activeSpan();
     try {
       const { locale, catalog, resolve } = localization.select(req);
       requestId = readRequestId(req);
-      traceId = traceOption === false ? undefined : readTraceId(req, requestId, traceOption === true ? undefined : traceOption);
+      traceId = traceOption === false ? undefined : readTraceId(req, requestId, pickTraceId, span === undefined ? undefined : tracing?.traceIdOf(span));
       const mapped = mapError(mappers, error);
       problem = toProblem(mapped, { catalog, resolve, instance: path, debug, types, traceId });
       const format = negotiateFormat(req.headers.accept);
       const output = represent(format, problem, locale, req);
       if (strict !== false) violations = check(req, res, problem, format, output);
       // In throw mode nothing is sent: the violation below becomes Express's own answer.
-      if (strict !== 'throw' || violations.length === 0) send(req, res, problem, locale, output, varyAccept);
+      if (strict !== 'throw' || violations.length === 0) {
+        if (problem.status >= 500 || logClientErrors) onPinoLine = handToPinoHttp(res, error);
+        send(req, res, problem, locale, output, varyAccept);
+      }
     } catch {
+      lastResort = true;
       sendLastResort(res, problem);
     }
+    if (res.headersSent && (span !== undefined || onError !== undefined)) {
+      // What went out: the problem, or the last resort's bare 500.
+      const sent = lastResort ? undefined : problem;
+      observe(error, req, span, sent?.status ?? 500, sent?.body.type ?? 'about:blank');
+    }
+    // The error itself is on pino-http's line; refused headers still get a warning of their own.
+    const logged = problem !== undefined && (problem.dropped.length > 0 || (!onPinoLine && (problem.status >= 500 || logClientErrors)));
+    const write = violations.length > 0 || logged ? sinkFor(req, res) : log;
     if (violations.length > 0) {
       if (strict === 'throw' && !res.headersSent) throw new StrictViolationError(violations, { cause: error });
-      log({
+      write({
         level: 'warn',
         status: problem?.status ?? 500,
         method: req.method,
@@ -167,9 +219,9 @@ export function errorHandler<L extends string = Locale>(options: ErrorHandlerOpt
         ...(traceId !== undefined ? { traceId } : {}),
       });
     }
-    if (problem !== undefined && (problem.status >= 500 || problem.dropped.length > 0 || logClientErrors)) {
-      log({
-        level: levelOf(problem, error),
+    if (logged && problem !== undefined) {
+      write({
+        level: onPinoLine ? 'warn' : levelOf(problem, error),
         status: problem.status,
         method: req.method,
         path,

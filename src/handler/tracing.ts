@@ -12,6 +12,9 @@ const ID = /^[A-Za-z0-9._:/+=@-]{1,128}$/;
 const TRACEPARENT = /^([0-9a-f]{2})-([0-9a-f]{32})-([0-9a-f]{16})-([0-9a-f]{2})(?:-.*)?$/;
 const ZERO_TRACE = '0'.repeat(32);
 const ZERO_PARENT = '0'.repeat(16);
+// A request id sent as `traceId` by default: long enough to be random, not a number.
+const MIN_UNGUESSABLE = 16;
+const DIGITS = /^\d+$/;
 // Readable by any CORS client already (Fetch §3.2.2 CORS-safelisted response-header names).
 const SAFELISTED = new Set(['cache-control', 'content-language', 'content-length', 'content-type', 'expires', 'last-modified', 'pragma']);
 // Hop-by-hop or forbidden to scripts: listing them would expose nothing.
@@ -42,8 +45,21 @@ export function parseTraceparent(header: unknown): string | undefined {
   return traceId === ZERO_TRACE || parentId === ZERO_PARENT ? undefined : traceId;
 }
 
-/** The `traceId` member of a response: the app's pick, or traceparent's trace-id, or the request id. */
-export function readTraceId(req: Request, requestId: string | undefined, pick?: (req: Request) => string | undefined): string | undefined {
+/**
+ * True for a request id that cannot be guessed (a UUID, a ULID, a proxy's random id): 16
+ * characters or more, not all digits. A counter (pino-http's default `1`, `2`, ...), a
+ * timestamp or a snowflake would tell anyone how many requests the server handles.
+ */
+export function isUnguessableId(id: string): boolean {
+  return id.length >= MIN_UNGUESSABLE && !DIGITS.test(id);
+}
+
+/**
+ * The `traceId` member of a response: the app's pick; else the active OpenTelemetry
+ * span's trace id (`active`), a W3C traceparent's trace-id, or a request id that cannot be
+ * guessed.
+ */
+export function readTraceId(req: Request, requestId: string | undefined, pick?: (req: Request) => string | undefined, active?: string): string | undefined {
   if (pick !== undefined) {
     try {
       const picked = unlessPromise(pick(req));
@@ -52,7 +68,8 @@ export function readTraceId(req: Request, requestId: string | undefined, pick?: 
       return undefined;
     }
   }
-  return parseTraceparent(req.headers.traceparent) ?? requestId;
+  if (active !== undefined) return active;
+  return parseTraceparent(req.headers.traceparent) ?? (requestId !== undefined && isUnguessableId(requestId) ? requestId : undefined);
 }
 
 /**

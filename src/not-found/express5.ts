@@ -25,6 +25,7 @@ export const express5: RouterVersion = {
   },
   atRoot: (layer) => layer.slash === true,
   mountPattern: (layer) => layer.rawPath,
+  mountTemplate: (layer) => layer.rawPath,
   // A router mounted at `/file` is not entered for `/file.json`.
   entersAtDot: false,
   // Express 5's app adds no layers of its own.

@@ -22,6 +22,7 @@ export interface LayerLike {
   readonly slash?: unknown;
   /** Express 4. */
   readonly regexp?: unknown;
+  readonly keys?: unknown;
 }
 
 /** The `stack` of an Express router. */
@@ -45,6 +46,11 @@ export interface RouterVersion {
   readonly atRoot: (layer: LayerLike) => boolean;
   /** The path pattern of a mount (not a route), when it can be read. */
   readonly mountPattern: (layer: LayerLike) => unknown;
+  /**
+   * The path pattern of a mount as it was written, parameters included (`/users/:id`), or
+   * a RegExp or a list of them; `undefined` when it cannot be read back.
+   */
+  readonly mountTemplate: (layer: LayerLike) => unknown;
   /** Whether a router mounted at `/file` is entered for `/file.json`. */
   readonly entersAtDot: boolean;
   /** Whether the layer is one of the app's own built-in layers (by name and place). */

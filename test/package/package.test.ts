@@ -146,6 +146,48 @@ console.log(JSON.stringify({ sameClass: error instanceof main.UnprocessableConte
     expect(sandbox.result).toBe(30);
   });
 
+  it('answers without @opentelemetry/api installed, the optional peer it would use', () => {
+    expect(existsSync(path.join(project, 'node_modules', '@opentelemetry', 'api'))).toBe(false);
+    writeFileSync(path.join(project, 'no-otel.cjs'), `const express = require('express');\nconst { errorHandler, ServiceUnavailable } = require('express-typed-errors');\n${appBody}`);
+    expect(JSON.parse(run(process.execPath, ['no-otel.cjs']))).toMatchObject({ status: 503, retryAfter: '120' });
+  });
+
+  describe('with @opentelemetry/api installed', () => {
+    beforeAll(() => {
+      run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--loglevel=error', '@opentelemetry/api@^1', '@opentelemetry/sdk-trace-base@^2', '@opentelemetry/context-async-hooks@^2']);
+    }, 180_000);
+
+    // A server span around each request, as an HTTP instrumentation starts one; prints what it recorded.
+    const tracedBody = `
+context.setGlobalContextManager(new AsyncLocalStorageContextManager().enable());
+const exporter = new InMemorySpanExporter();
+trace.setGlobalTracerProvider(new BasicTracerProvider({ spanProcessors: [new SimpleSpanProcessor(exporter)] }));
+const app = express();
+app.use((req, res, next) => trace.getTracer('consumer').startActiveSpan('GET /report', (span) => {
+  res.on('finish', () => span.end());
+  next();
+}));
+app.get('/report', () => { throw new ServiceUnavailable(120); });
+app.use(errorHandler({ log: false }));
+const server = app.listen(0, '127.0.0.1', async () => {
+  const res = await fetch('http://127.0.0.1:' + server.address().port + '/report');
+  const body = await res.json();
+  while (exporter.getFinishedSpans().length === 0) await new Promise((resolve) => setTimeout(resolve, 5));
+  const [span] = exporter.getFinishedSpans();
+  console.log(JSON.stringify({ status: res.status, span: span.status, event: span.events[0].name, errorType: span.attributes['error.type'], sameTrace: body.traceId === span.spanContext().traceId }));
+  server.close();
+});
+`;
+
+    it.each([
+      ['ESM import', 'otel.mjs', `import express from 'express';\nimport { errorHandler, ServiceUnavailable } from 'express-typed-errors';\nimport { context, trace } from '@opentelemetry/api';\nimport { AsyncLocalStorageContextManager } from '@opentelemetry/context-async-hooks';\nimport { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } from '@opentelemetry/sdk-trace-base';\n`],
+      ['CommonJS require', 'otel.cjs', `const express = require('express');\nconst { errorHandler, ServiceUnavailable } = require('express-typed-errors');\nconst { context, trace } = require('@opentelemetry/api');\nconst { AsyncLocalStorageContextManager } = require('@opentelemetry/context-async-hooks');\nconst { BasicTracerProvider, InMemorySpanExporter, SimpleSpanProcessor } = require('@opentelemetry/sdk-trace-base');\n`],
+    ])('records a 5xx on the active span and sends its trace id when loaded by %s', (_name, file, head) => {
+      writeFileSync(path.join(project, file), head + tracedBody);
+      expect(JSON.parse(run(process.execPath, [file]))).toEqual({ status: 503, span: { code: 2, message: 'Service Unavailable' }, event: 'exception', errorType: 'ServiceUnavailable', sameTrace: true });
+    });
+  });
+
   it('recognises errors across the ESM and CommonJS copies loaded in one process', () => {
     writeFileSync(
       path.join(project, 'two-copies.mjs'),

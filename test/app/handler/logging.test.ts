@@ -10,6 +10,7 @@ import { throwing } from '../../helpers/app';
 
 const TRACE = '4bf92f3577b34da6a3ce929d0e0e4736';
 const TRACEPARENT = `00-${TRACE}-00f067aa0ba902b7-01`;
+const UUID = '3f1c2a9e-7b4d-4e8a-9c1f-2d6b8e0a4f57';
 
 /** A real pino logger writing JSON lines into memory. */
 function memoryPino(): { logger: pino.Logger; lines: () => Record<string, unknown>[] } {
@@ -36,6 +37,20 @@ function memoryWinston(): { logger: winston.Logger; lines: () => Record<string, 
   return { logger, lines: () => chunks.map((line) => JSON.parse(line) as Record<string, unknown>) };
 }
 
+/** An app whose requests carry `req.id = id`, as pino-http's default counter sets it, and whose `/boom` throws. */
+function countedApp(id: number, options: ErrorHandlerOptions): express.Express {
+  const app = express();
+  app.use((req, _res, next) => {
+    (req as unknown as { id: number }).id = id;
+    next();
+  });
+  app.get('/boom', () => {
+    throw new Error('x');
+  });
+  app.use(errorHandler(options));
+  return app;
+}
+
 describe('logging with winston', () => {
   it('logs a 5xx with its message, fields, stack and cause chain as JSON', async () => {
     const { logger, lines } = memoryWinston();
@@ -55,10 +70,10 @@ describe('logging with pino', () => {
   it('logs a 5xx at error level with status, method, path, request id, stack and cause chain', async () => {
     const { logger, lines } = memoryPino();
     const error = new InternalServerError('query failed', { cause: new Error('connect ECONNREFUSED') });
-    await request(throwing(error, { log: logger })).put('/boom?token=secret').set('X-Request-Id', 'req-7');
+    await request(throwing(error, { log: logger })).put('/boom?token=secret').set('X-Request-Id', UUID);
     const [line, ...rest] = lines();
     expect(rest).toEqual([]);
-    expect(line).toMatchObject({ level: 50, status: 500, method: 'PUT', path: '/boom', requestId: 'req-7', traceId: 'req-7', msg: '500 PUT /boom' });
+    expect(line).toMatchObject({ level: 50, status: 500, method: 'PUT', path: '/boom', requestId: UUID, traceId: UUID, msg: '500 PUT /boom' });
     const err = line?.err as { type: string; stack: string };
     expect(err.type).toBe('InternalServerError');
     expect(err.stack).toMatch(/^InternalServerError: query failed\n/);
@@ -66,20 +81,12 @@ describe('logging with pino', () => {
     expect(JSON.stringify(line)).not.toContain('secret');
   });
 
-  it('takes the request id pino-http puts on req.id', async () => {
+  it('logs the request id pino-http puts on req.id, and never sends that counter as traceId', async () => {
     const { logger, lines } = memoryPino();
-    const app = express();
-    app.use((req, _res, next) => {
-      (req as unknown as { id: number }).id = 42;
-      next();
-    });
-    app.get('/boom', () => {
-      throw new Error('x');
-    });
-    app.use(errorHandler({ log: logger }));
-    const res = await request(app).get('/boom').set('X-Request-Id', 'ignored');
+    const res = await request(countedApp(42, { log: logger })).get('/boom').set('X-Request-Id', 'ignored');
     expect(lines()[0]).toMatchObject({ requestId: '42' });
-    expect(res.body.traceId).toBe('42');
+    expect(lines()[0]).not.toHaveProperty('traceId');
+    expect(res.body).not.toHaveProperty('traceId');
   });
 
   it('does not log a 4xx unless logClientErrors is on, then at info level', async () => {
@@ -119,8 +126,30 @@ describe('traceId', () => {
     expect(entries[0]).toMatchObject({ traceId: TRACE, requestId: 'req-1' });
   });
 
-  it('falls back to the request id without a traceparent', async () => {
-    expect((await traced({ 'X-Request-Id': 'abc-123' })).body.traceId).toBe('abc-123');
+  it.each([
+    ['a UUID', UUID],
+    ['a 32-digit hex id (nginx $request_id)', '7f3a9c1e5b2d4f6a8c0e1b3d5f7a9c2e'],
+    ['a ULID', '01HZX3K9QW8T2M4N6P8R0S2V4X'],
+  ])('falls back to a request id that cannot be guessed without a traceparent: %s', async (_name, id) => {
+    expect((await traced({ 'X-Request-Id': id })).body.traceId).toBe(id);
+  });
+
+  it.each([
+    ['a counter', '42'],
+    ['a short token', 'abc-123'],
+    ['a millisecond timestamp', '1700000000000'],
+    ['a 19-digit snowflake', '1234567890123456789'],
+    ['15 characters', 'req-00000000001'],
+  ])('never sends %s as traceId, yet logs it as the request id', async (_name, id) => {
+    const { body, entries } = await traced({ 'X-Request-Id': id });
+    expect(body).not.toHaveProperty('traceId');
+    expect(entries[0]).toMatchObject({ requestId: id });
+    expect(entries[0]).not.toHaveProperty('traceId');
+  });
+
+  it('sends a counter request id only when the app opts in with a traceId function', async () => {
+    const app = countedApp(7, { log: false, traceId: (req) => String((req as unknown as { id: number }).id) });
+    expect((await request(app).get('/boom')).body.traceId).toBe('7');
   });
 
   it('sends no traceId when there is neither', async () => {
@@ -135,8 +164,8 @@ describe('traceId', () => {
     ['extra fields on version 00', `${TRACEPARENT}-extra`],
     ['script', '<script>alert(1)</script>'],
   ])('ignores a traceparent with %s and never reflects it', async (_name, header) => {
-    const { body } = await traced({ traceparent: header, 'X-Request-Id': 'fallback' });
-    expect(body.traceId).toBe('fallback');
+    const { body } = await traced({ traceparent: header, 'X-Request-Id': UUID });
+    expect(body.traceId).toBe(UUID);
   });
 
   it('reads a later traceparent version with extra fields', () => {
@@ -172,7 +201,7 @@ describe('traceId', () => {
   });
 
   it('overrides an extension named traceId', async () => {
-    const res = await request(throwing(new NotFound({ extensions: { traceId: 'forged' } }))).get('/boom').set('X-Request-Id', 'real');
-    expect(res.body.traceId).toBe('real');
+    const res = await request(throwing(new NotFound({ extensions: { traceId: 'forged' } }))).get('/boom').set('X-Request-Id', UUID);
+    expect(res.body.traceId).toBe(UUID);
   });
 });
