@@ -35,6 +35,8 @@ export function parseRetryAfter(value: string): number | Date | undefined {
 
 /** The pattern of an IMF-fixdate, as the OpenAPI document states it. */
 export const IMF_FIXDATE_PATTERN = '^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4} \\d{2}:\\d{2}:\\d{2} GMT$';
+/** What we send, as the OpenAPI document states it: delta-seconds or an IMF-fixdate. */
+export const RETRY_AFTER_PATTERN = `^(?:[0-9]+|${IMF_FIXDATE_PATTERN.slice(1, -1)})$`;
 
 export const retryAfter = {
   header: 'Retry-After',
@@ -45,7 +47,8 @@ export const retryAfter = {
   parse: whenPresent(parseRetryAfter),
   openApi: {
     description: 'How long to wait before retrying: delta-seconds or an HTTP-date (RFC 9110 §10.2.3).',
-    schema: { oneOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: IMF_FIXDATE_PATTERN }] },
+    // A header value is a string: delta-seconds are digits in it, not a JSON integer.
+    schema: { type: 'string', pattern: RETRY_AFTER_PATTERN },
     sample: 120,
   },
 } as const satisfies HeaderSpec;
