@@ -3,7 +3,9 @@ import type { HttpError } from '../core/http-error';
 import { createLocalization } from '../i18n/localize';
 import type { AppMessages, CatalogsOption } from '../i18n/localize';
 import type { Locale } from '../i18n/locales';
+import { describeHandler } from '../contract/handler-options';
 import { problemTypes } from '../contract/problem-types';
+import { documentedStatuses } from '../contract/routes';
 import { isUnmatched } from '../not-found/raised';
 import { toProblem } from '../problem/problem';
 import type { ProblemResponse } from '../problem/problem';
@@ -76,8 +78,9 @@ export interface ErrorHandlerOptions<L extends string = Locale> {
   readonly typeBaseUri?: string;
   /**
    * Check each response against the RFC rules before it is sent (a required header
-   * missing, 405/501 to GET or HEAD, a body status that differs, a `type` that is not a
-   * URI reference, an extension name RFC 9457 advises against). `true` logs each violation
+   * missing, 405/501 to GET or HEAD, a body status that differs, a `type` or `instance`
+   * that is not a URI reference, an extension name RFC 9457 advises against) and against
+   * the route's declaration (a status its `throws()` does not name). `true` logs each violation
    * at `warn` through `log`; `'throw'` sends nothing and throws a `StrictViolationError`,
    * which Express hands to the next error handler (for tests). Default: `true` when
    * `NODE_ENV` is `development` or `test`, else `false`.
@@ -125,7 +128,7 @@ export function errorHandler<L extends string = Locale>(options: ErrorHandlerOpt
   const mappers = options.map === undefined ? [] : Array.isArray(options.map) ? [...(options.map as readonly ErrorMapper[])] : [options.map as ErrorMapper];
   const traceOption = options.traceId ?? true;
 
-  return function expressTypedErrorHandler(error, req, res, next) {
+  const handler: ErrorRequestHandler = function expressTypedErrorHandler(error, req, res, next) {
     // Too late to change the status: let Express close the connection.
     if (res.headersSent) {
       next(error);
@@ -144,7 +147,7 @@ export function errorHandler<L extends string = Locale>(options: ErrorHandlerOpt
       problem = toProblem(mapped, { catalog, resolve, instance: path, debug, types, traceId });
       const format = negotiateFormat(req.headers.accept);
       const output = represent(format, problem, locale, req);
-      if (strict !== false) violations = check(req, res, problem, format, output);
+      if (strict !== false) violations = check(req, res, problem, format, output, path);
       // In throw mode nothing is sent: the violation below becomes Express's own answer.
       if (strict !== 'throw' || violations.length === 0) send(req, res, problem, locale, output, varyAccept);
     } catch {
@@ -176,6 +179,9 @@ export function errorHandler<L extends string = Locale>(options: ErrorHandlerOpt
       });
     }
   };
+  // The contract builders document what this handler sends: they read its options.
+  describeHandler(handler, options);
+  return handler;
 }
 
 /** A 5xx is the server's failure, except the 501 notFound() raises for a method the client chose. */
@@ -199,7 +205,7 @@ function mapError(mappers: readonly ErrorMapper[], error: unknown): unknown {
 // What goes out, as strict mode must judge it: the status once set on the response (a
 // wrapper may override it) and the body as written: JSON text read back, or the document a
 // renderer was handed (which it may have changed).
-function check(req: Request, res: Response, problem: ProblemResponse, format: Format, output: Representation): readonly StrictViolation[] {
+function check(req: Request, res: Response, problem: ProblemResponse, format: Format, output: Representation, path: string): readonly StrictViolation[] {
   // Set and read back, then restored: in 'throw' mode Express's final handler reads it.
   const before = res.statusCode;
   res.statusCode = problem.status;
@@ -207,7 +213,10 @@ function check(req: Request, res: Response, problem: ProblemResponse, format: Fo
   res.statusCode = before;
   const header = headerLookup(problem.headers, (name) => res.getHeader(name), STALE_CONTENT_HEADERS);
   const body = format === 'problem+json' || format === 'json' ? readBack(output.body) : problem.body;
-  return checkResponse({ method: req.method, status, header, body });
+  // What the matched route documents, read from the app the handler is mounted on (not a sub-app's).
+  const app: unknown = req.app;
+  const documented = app !== undefined && (app as { parent?: unknown }).parent === undefined ? documentedStatuses(app, req.method, path) : undefined;
+  return checkResponse({ method: req.method, status, header, body, documented });
 }
 
 function readBack(text: string): Readonly<Record<string, unknown>> | undefined {

@@ -1,0 +1,25 @@
+/**
+ * What each `errorHandler()` was created with, so that the contract builders document what
+ * that handler really sends (its formats, its languages, its type URIs).
+ */
+import type { Format } from '../render/formats';
+
+/** The options of `errorHandler()` that shape what it sends, as the contract builders read them. */
+export interface SentShape {
+  readonly formats?: readonly Format[];
+  readonly catalogs?: Readonly<Record<string, unknown>>;
+  readonly defaultLocale?: string;
+  readonly typeBaseUri?: string;
+}
+
+const HANDLERS = new WeakMap<object, SentShape>();
+
+/** Keeps a copy of the options a handler was created with. */
+export function describeHandler(handler: object, options: SentShape): void {
+  HANDLERS.set(handler, { formats: options.formats, catalogs: options.catalogs, defaultLocale: options.defaultLocale, typeBaseUri: options.typeBaseUri });
+}
+
+/** The options `handler` was created with, or `undefined` when it is not an `errorHandler()`. */
+export function handlerOptionsOf(handler: unknown): SentShape | undefined {
+  return typeof handler === 'function' ? HANDLERS.get(handler) : undefined;
+}
