@@ -14,7 +14,7 @@ import type { CatalogsOption } from '../i18n/localize';
 import type { Catalog, Locale, PhraseKey } from '../i18n/locales';
 import { escapeHtml, STYLE } from '../render/html';
 import { handlerOptionsOf } from './handler-options';
-import type { ErrorHandlerLike } from './openapi';
+import type { ErrorHandlerLike } from './handler-options';
 import { problemTypes } from './problem-types';
 import { baseSchema, problemJsonSchema, typeSchema } from './schema';
 import type { JsonSchema, ProblemTypeSpec } from './schema';
@@ -30,7 +30,7 @@ export interface ProblemTypeDocsOptions<L extends string = Locale> {
   /** The handler's `defaultLocale`. Default: `'en'`. */
   readonly defaultLocale?: Locale | NoInfer<L>;
   /** An `errorHandler()` whose `typeBaseUri`, `catalogs` and `defaultLocale` are read first. */
-  readonly handler?: ErrorHandlerLike;
+  readonly handler?: ErrorHandlerLike<L>;
 }
 
 /** What one page describes. */

@@ -12,6 +12,18 @@ export interface SentShape {
   readonly typeBaseUri?: string;
 }
 
+declare const languages: unique symbol;
+
+/**
+ * Any `errorHandler()`, for the builders that read its options. `L` is the set of languages
+ * its `catalogs` added, carried in its type only, so that `locales: ['it']` compiles.
+ */
+export interface ErrorHandlerLike<L extends string = string> {
+  (...args: never[]): unknown;
+  /** Never set: it only carries `L`. */
+  readonly [languages]?: L;
+}
+
 const HANDLERS = new WeakMap<object, SentShape>();
 
 /** Keeps a copy of the options a handler was created with. */

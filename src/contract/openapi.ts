@@ -14,6 +14,7 @@ import { toProblem } from '../problem/problem';
 import { checkFormats } from '../render/formats';
 import type { Format } from '../render/formats';
 import { handlerOptionsOf } from './handler-options';
+import type { ErrorHandlerLike } from './handler-options';
 import { schemaTo30 } from './openapi30';
 import type { OpenApiVersion } from './openapi30';
 import { problemTypes } from './problem-types';
@@ -22,9 +23,8 @@ import { baseSchema, statusSchema, typeName, typeSchema } from './schema';
 import type { JsonSchema, ProblemTypeSpec } from './schema';
 
 export type { OpenApiVersion } from './openapi30';
+export type { ErrorHandlerLike } from './handler-options';
 
-/** Any `errorHandler()`: the builders read the options it was created with. */
-export type ErrorHandlerLike = (...args: never[]) => unknown;
 
 /**
  * Options of {@link openApiErrorResponses} and {@link openApiPaths}. Give them the options
@@ -49,7 +49,7 @@ export interface OpenApiErrorOptions<L extends string = Locale> {
   /** The handler's `defaultLocale`. Default: `'en'`. */
   readonly defaultLocale?: Locale | NoInfer<L>;
   /** An `errorHandler()` whose options are read first; the options given here win. */
-  readonly handler?: ErrorHandlerLike;
+  readonly handler?: ErrorHandlerLike<L>;
   /** The OpenAPI version of the document the fragment goes into. Default: `'3.1'`. */
   readonly openapi?: OpenApiVersion;
   /** Also describe `ClientError` and `ServerError`, for the `4XX` and `5XX` fallbacks of `openApiPaths()`. Default: `true`. */
@@ -107,7 +107,9 @@ const FALLBACK_EXAMPLES = { ClientError: 499, ServerError: 599 } as const;
  * const handler = errorHandler({ typeBaseUri });
  * const doc = mergeOpenApi(myDocument, openApiErrorResponses({ handler, locales: ['en', 'ko'] }), openApiPaths(app, { handler }));
  */
-export function openApiErrorResponses<L extends string = Locale>(options: OpenApiErrorOptions<L> | ErrorHandlerLike = {}): OpenApiErrorComponents {
+export function openApiErrorResponses<L extends string = Locale>(options?: OpenApiErrorOptions<L>): OpenApiErrorComponents;
+export function openApiErrorResponses<L extends string = Locale>(handler: ErrorHandlerLike<L>): OpenApiErrorComponents;
+export function openApiErrorResponses<L extends string = Locale>(options: OpenApiErrorOptions<L> | ErrorHandlerLike<L> = {}): OpenApiErrorComponents {
   const sent = readOptions(options, 'openApiErrorResponses');
   const { prefix } = sent;
   const shared = `${prefix}Problem`;
@@ -154,7 +156,9 @@ export function openApiErrorResponses<L extends string = Locale>(options: OpenAp
  * app.get('/users/:id', throws(NotFound), getUser);
  * const doc = mergeOpenApi(myDocument, openApiErrorResponses(), openApiPaths(app));
  */
-export function openApiPaths<L extends string = Locale>(app: unknown, options: OpenApiErrorOptions<L> | ErrorHandlerLike = {}): OpenApiPathsFragment {
+export function openApiPaths<L extends string = Locale>(app: unknown, options?: OpenApiErrorOptions<L>): OpenApiPathsFragment;
+export function openApiPaths<L extends string = Locale>(app: unknown, handler: ErrorHandlerLike<L>): OpenApiPathsFragment;
+export function openApiPaths<L extends string = Locale>(app: unknown, options: OpenApiErrorOptions<L> | ErrorHandlerLike<L> = {}): OpenApiPathsFragment {
   const sent = readOptions(options, 'openApiPaths');
   const paths: Record<string, Record<string, JsonSchema>> = {};
   const ids = new Set<string>();
@@ -220,7 +224,7 @@ export function mergeOpenApi<D extends object>(doc: D, ...fragments: readonly Op
   return result as unknown as D & { readonly components: OpenApiErrorComponents['components']; readonly paths: OpenApiPathsFragment['paths'] };
 }
 
-function readOptions<L extends string>(given: OpenApiErrorOptions<L> | ErrorHandlerLike, where: string): Sent {
+function readOptions<L extends string>(given: OpenApiErrorOptions<L> | ErrorHandlerLike<L>, where: string): Sent {
   const direct = typeof given === 'function' ? { handler: given } : given;
   const handler = direct.handler;
   const fromHandler = handler === undefined ? undefined : handlerOptionsOf(handler);

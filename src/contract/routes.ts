@@ -105,10 +105,16 @@ function statusesOf(reading: RouteReading, method: string): Statuses {
   return { ...out, declares };
 }
 
+// The methods an OpenAPI path item has.
+const OPERATION_METHODS = new Set(['get', 'put', 'post', 'delete', 'options', 'head', 'patch', 'trace']);
+// app.all() in Express 4 and 5 adds every method Node knows, one by one: no route lists this many.
+const ALL_METHODS = 20;
+
 function methodsOf(route: RouteLike): string[] {
   const methods = route.methods;
   if (methods === null || typeof methods !== 'object' || methods._all === true) return [];
-  return Object.keys(methods).filter((name) => methods[name] === true && name !== '_all');
+  const listed = Object.keys(methods).filter((name) => methods[name] === true && name !== '_all');
+  return listed.length >= ALL_METHODS ? [] : listed.filter((name) => OPERATION_METHODS.has(name));
 }
 
 /**

@@ -4,6 +4,7 @@ import { createLocalization } from '../i18n/localize';
 import type { AppMessages, CatalogsOption } from '../i18n/localize';
 import type { Locale } from '../i18n/locales';
 import { describeHandler } from '../contract/handler-options';
+import type { ErrorHandlerLike } from '../contract/handler-options';
 import { problemTypes } from '../contract/problem-types';
 import { documentedStatuses } from '../contract/routes';
 import { isUnmatched } from '../not-found/raised';
@@ -110,7 +111,7 @@ export interface ErrorHandlerOptions<L extends string = Locale> {
  * app.get('/report', () => { throw new ServiceUnavailable(120); });
  * app.use(errorHandler());
  */
-export function errorHandler<L extends string = Locale>(options: ErrorHandlerOptions<L> = {}): ErrorRequestHandler {
+export function errorHandler<L extends string = Locale>(options: ErrorHandlerOptions<L> = {}): ErrorRequestHandler & ErrorHandlerLike<L> {
   const localization = createLocalization(options);
   const debug = options.debug ?? process.env.NODE_ENV === 'development';
   const log = createLog(options.log);
@@ -181,7 +182,7 @@ export function errorHandler<L extends string = Locale>(options: ErrorHandlerOpt
   };
   // The contract builders document what this handler sends: they read its options.
   describeHandler(handler, options);
-  return handler;
+  return handler as ErrorRequestHandler & ErrorHandlerLike<L>;
 }
 
 /** A 5xx is the server's failure, except the 501 notFound() raises for a method the client chose. */
