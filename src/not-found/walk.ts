@@ -5,7 +5,7 @@
  * route one request is dispatched to ({@link routeFor}). Only the layers' shapes are read;
  * nothing is called that could change request state.
  */
-import { addRouteMethods, atRoot, classify, isApp, matchLayer, NO_TRUST, patternOf, restOf } from './classify';
+import { addRouteMethods, atRoot, classify, isApp, matchLayer, NO_TRUST, patternOf, restOf, versionOf } from './classify';
 import type { LayerKind, Trust } from './classify';
 import { THREW } from './layer';
 import type { LayerLike, RouteLike, Stack } from './layer';
@@ -60,7 +60,7 @@ export interface RouteReading {
   readonly route: RouteLike;
   /** The mount patterns joined above the route (`''` for the app's own routes), or `undefined` where one cannot be read. */
   readonly mount: string | undefined;
-  /** The middleware before the route, in order, that a request for the route's path meets (error handlers left out). */
+  /** The middleware before the route, in order, that a request for the route's path meets (error handlers and Express's own left out). */
   readonly before: readonly LayerLike[];
 }
 
@@ -122,8 +122,8 @@ function walk(stack: Stack, path: string | undefined, self: unknown, trust: Trus
         }
         const mount = at !== undefined ? prefix + mountOf(matched) : joinMount(pattern, layer);
         if (kind === 'pass') {
-          // Error handlers see no request on its way to a route.
-          if (layer.handle.length < 4) met.push({ layer, mount });
+          // Error handlers see no request on its way to a route; Express 4's own two layers are no one's middleware.
+          if (layer.handle.length < 4 && !versionOf(layer).isBuiltIn(layer, depth === 0 && index < 2)) met.push({ layer, mount });
         } else if (kind === 'route') {
           meet.route(layer.route as RouteLike, at !== undefined ? prefix : pattern, met);
         } else if (kind === 'end') {
