@@ -76,6 +76,19 @@ const ownDocument = {
         responses: { '200': ok('The user', user) },
       },
     },
+    '/problems/{slug}': {
+      get: {
+        summary: 'A problem type',
+        description: 'What a problem type URI resolves to: a page, or the JSON Schema of its bodies.',
+        operationId: 'getProblemType',
+        tags: ['reports'],
+        parameters: [{ name: 'slug', in: 'path', required: true, description: 'The last segment of the type URI.', schema: { type: 'string' } }],
+        responses: {
+          '200': { description: 'The page, or the JSON Schema', content: { 'text/html': { schema: { type: 'string' } }, 'application/schema+json': { schema: { type: 'object' } } } },
+          '404': { $ref: '#/components/responses/NotFound' },
+        },
+      },
+    },
     '/accounts/{id}/charge': {
       post: {
         summary: 'Charge an account',
@@ -139,6 +152,6 @@ export function createApp(options: ErrorHandlerOptions = {}): Express {
   app.use(handler);
 
   // Built once, after the routes: their declarations, the handler's formats and languages.
-  document = mergeOpenApi(ownDocument, openApiErrorResponses({ handler, locales: ['en', 'ko'], types: [outOfCredit] }), openApiPaths(app, { handler }));
+  document = mergeOpenApi(ownDocument, openApiErrorResponses({ handler, locales: ['en', 'ko'], types: [outOfCredit] }), openApiPaths(app, { handler, types: [outOfCredit] }));
   return app;
 }

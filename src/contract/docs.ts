@@ -6,8 +6,7 @@
 import type { Request, RequestHandler } from 'express';
 import Negotiator from 'negotiator';
 import { NotFound } from '../core/errors';
-import { CONTRACTS } from '../core/headers';
-import { ERROR_STATUSES, STATUSES, statusRow } from '../core/status';
+import { ERROR_STATUSES, STATUSES } from '../core/status';
 import type { ErrorStatus, HeaderContract } from '../core/status';
 import { createLocalization } from '../i18n/localize';
 import type { CatalogsOption } from '../i18n/localize';
@@ -17,6 +16,7 @@ import { handlerOptionsOf } from './handler-options';
 import type { ErrorHandlerLike } from './handler-options';
 import { problemTypes } from './problem-types';
 import { baseSchema, problemJsonSchema, typeSchema } from './schema';
+import { statusHeaders } from './status-headers';
 import type { JsonSchema, ProblemTypeSpec } from './schema';
 
 /** Options of {@link problemTypeDocs}: the handler's own, or the handler itself as `handler`. */
@@ -56,6 +56,7 @@ const HEADER_PHRASES = {
   'content-range': 'docsHeaderContentRange',
   'blocked-by': 'docsHeaderBlockedBy',
 } as const satisfies Readonly<Record<HeaderContract, PhraseKey>>;
+const FIXED_PHRASES = { 'no-store': 'docsHeaderNoStore', close: 'docsHeaderConnectionClose', Upgrade: 'docsHeaderConnectionUpgrade' } as const satisfies Readonly<Record<string, PhraseKey>>;
 
 /**
  * A router to mount at `typeBaseUri`'s path: `GET <base>/<slug>` answers with a localised
@@ -177,11 +178,5 @@ function renderPage(page: TypePage, locale: string, catalog: Catalog): string {
 
 /** The headers a status's answers carry besides the ones every answer has, each with its sentence. */
 function headersOf(status: ErrorStatus, catalog: Catalog): [string, string][] {
-  const row = statusRow(status);
-  const out: [string, string][] = [];
-  if (row?.header !== undefined) out.push([CONTRACTS[row.header].header, catalog.phrases[HEADER_PHRASES[row.header]]]);
-  if (row?.noStore === true || status >= 500) out.push(['Cache-Control', catalog.phrases.docsHeaderNoStore]);
-  if (status === 408) out.push(['Connection', catalog.phrases.docsHeaderConnectionClose]);
-  if (status === 426) out.push(['Connection', catalog.phrases.docsHeaderConnectionUpgrade]);
-  return out;
+  return statusHeaders(status).map((header) => [header.name, catalog.phrases['contract' in header ? HEADER_PHRASES[header.contract] : FIXED_PHRASES[header.value]]]);
 }

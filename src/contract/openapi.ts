@@ -3,9 +3,7 @@
  * content types and languages the handler really sends), `paths` read from the app's routes,
  * and the merge of both into the app's own document.
  */
-import { CONTRACTS } from '../core/headers';
-import type { HeaderSpec } from '../core/headers';
-import { ERROR_STATUSES, STATUSES, statusRow } from '../core/status';
+import { ERROR_STATUSES, STATUSES } from '../core/status';
 import type { ErrorStatus } from '../core/status';
 import { createLocalization } from '../i18n/localize';
 import type { CatalogsOption } from '../i18n/localize';
@@ -20,6 +18,7 @@ import type { OpenApiVersion } from './openapi30';
 import { problemTypes } from './problem-types';
 import { readOperations } from './routes';
 import { baseSchema, statusSchema, typeName, typeSchema } from './schema';
+import { statusHeaders } from './status-headers';
 import type { JsonSchema, ProblemTypeSpec } from './schema';
 
 export type { OpenApiVersion } from './openapi30';
@@ -93,6 +92,11 @@ interface Sent {
   readonly fallbacks: boolean;
 }
 
+const FIXED_DESCRIPTIONS = {
+  'no-store': 'The answer must not be stored by caches.',
+  close: 'On HTTP/1.1 the server closes the connection after this answer (RFC 9110 §15.5.9).',
+  Upgrade: 'On HTTP/1.1 it lists `Upgrade`, as whoever sends `Upgrade` must (RFC 9110 §7.8).',
+} as const;
 const MEDIA_TYPES: Readonly<Record<Format, string>> = { 'problem+json': 'application/problem+json', json: 'application/json', html: 'text/html', text: 'text/plain' };
 // Stands for a 4xx or 5xx outside the table in the fallback examples.
 const FALLBACK_EXAMPLES = { ClientError: 499, ServerError: 599 } as const;
@@ -150,7 +154,8 @@ export function openApiErrorResponses<L extends string = Locale>(options: OpenAp
  * as `{id}`): one operation per route and method, whose `responses` refer to the
  * components of {@link openApiErrorResponses}: the statuses declared with `throws()`, those
  * recognised middleware on the way can produce (body parsers 400/413/415, rate limiters
- * 429, authentication 401), 500, and the `4XX`/`5XX` fallbacks.
+ * 429, authentication 401), 500, and the `4XX`/`5XX` fallbacks. Given `types`, a problem type
+ * a route throws must be among them.
  *
  * @example
  * app.get('/users/:id', throws(NotFound), getUser);
@@ -162,7 +167,11 @@ export function openApiPaths<L extends string = Locale>(app: unknown, options: O
   const sent = readOptions(options, 'openApiPaths');
   const paths: Record<string, Record<string, JsonSchema>> = {};
   const ids = new Set<string>();
+  const declaredTypes = new Set(sent.types.map((spec) => spec.type));
   for (const operation of readOperations(app)) {
+    // A type a route throws but the document does not describe would be drift from day one.
+    const undeclared = options !== undefined && typeof options === 'object' && options.types !== undefined ? operation.types.find((spec) => !declaredTypes.has(spec.type)) : undefined;
+    if (undeclared !== undefined) throw new TypeError(`openApiPaths: ${operation.method.toUpperCase()} ${operation.path} throws the problem type "${undeclared.type}", which types does not declare`);
     const item = (paths[operation.path] ??= {});
     // The first route for a method and path is the one Express dispatches to.
     if (Object.hasOwn(item, operation.method)) continue;
@@ -279,7 +288,6 @@ function response(sent: Sent, status: number, description: string, schemaName: s
 }
 
 function headersOf(sent: Sent, status: number): Record<string, JsonSchema> {
-  const row = statusRow(status);
   const headers: Record<string, JsonSchema> = {
     'Content-Language': {
       description: 'The language of `title` and `detail`, negotiated from `Accept-Language`.',
@@ -294,15 +302,14 @@ function headersOf(sent: Sent, status: number): Record<string, JsonSchema> {
       example: sent.formats.length > 1 ? 'Accept-Language, Accept' : 'Accept-Language',
     },
   };
-  if (row?.header !== undefined) {
-    const contract: HeaderSpec = CONTRACTS[row.header];
-    const { description, schema, sample } = contract.openApi;
-    headers[contract.header] = { description, required: contract.required, schema, example: contract.format(sample) };
+  for (const header of statusHeaders(status)) {
+    if ('contract' in header) {
+      const { description, schema, sample } = header.spec.openApi;
+      headers[header.name] = { description, required: header.spec.required, schema, example: header.spec.format(sample) };
+    } else {
+      headers[header.name] = { description: FIXED_DESCRIPTIONS[header.value], schema: { type: 'string', const: header.value } };
+    }
   }
-  if (row?.noStore === true || status >= 500) headers['Cache-Control'] = { description: 'The answer must not be stored by caches.', schema: { type: 'string', const: 'no-store' } };
-  // Connection-specific: sent on HTTP/1.1, left out on HTTP/2.
-  if (status === 408) headers.Connection = { description: 'On HTTP/1.1 the server closes the connection after this answer (RFC 9110 §15.5.9).', schema: { type: 'string', const: 'close' } };
-  if (status === 426) headers.Connection = { description: 'On HTTP/1.1 it lists `Upgrade`, as whoever sends `Upgrade` must (RFC 9110 §7.8).', schema: { type: 'string', const: 'Upgrade' } };
   return headers;
 }
 

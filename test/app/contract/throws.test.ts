@@ -141,6 +141,14 @@ describe('openApiPaths()', () => {
     expect(paths['/x']?.get?.responses).toEqual({ '404': { $ref: '#/components/responses/ApiNotFound' }, '500': { $ref: '#/components/responses/ApiInternalServerError' } });
   });
 
+  it('refuses, given types, a problem type a route throws that they do not declare', () => {
+    const app = express();
+    app.post('/charge', throws(outOfCredit), ok);
+    expect(() => openApiPaths(app, { types: [] })).toThrow(`openApiPaths: POST /charge throws the problem type "${outOfCredit.type}", which types does not declare`);
+    expect(statuses(app, '/charge', 'post')).toEqual(['402', '500', '4XX', '5XX']);
+    expect(() => openApiPaths(app, { types: [outOfCredit] })).not.toThrow();
+  });
+
   it('refuses what is not an Express app', () => {
     expect(() => openApiPaths({})).toThrow(TypeError);
   });
