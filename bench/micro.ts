@@ -9,7 +9,7 @@ import express from 'express';
 import type { NextFunction, Request, Response } from 'express';
 import createError from 'http-errors';
 import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
-import { CATALOGS, LOCALES, NotFound, ServiceUnavailable, errorHandler, notFound } from '../src';
+import { CATALOGS, LOCALES, NotFound, ServiceUnavailable, errorHandler, notFound, throws } from '../src';
 import type { ErrorHandlerOptions } from '../src';
 import { createLanguageNegotiator } from '../src/i18n/negotiate';
 import { serializeProblem } from '../src/problem/json';
@@ -52,6 +52,37 @@ function fakeRequest(path: string, acceptLanguage: string): Request {
   req.originalUrl = path;
   req.headers = { 'accept-language': acceptLanguage };
   return req;
+}
+
+// A middleware called as Express calls it, with a request and response it does not read.
+function passing(middleware: (req: Request, res: Response, next: NextFunction) => void): () => unknown {
+  const req = fakeRequest('/users/42', 'en');
+  const res = new ServerResponse(req) as unknown as Response;
+  let calls = 0;
+  const next: NextFunction = () => {
+    calls += 1;
+  };
+  return () => {
+    middleware(req, res, next);
+    return calls;
+  };
+}
+
+// Strict mode finds the route's declaration in an app with a few routes: what it adds per error.
+function strictDeclared(): () => unknown {
+  const app = express();
+  app.get('/health', (_req, res) => res.end());
+  app.get('/users/:id', throws(NotFound), (_req, res) => res.end());
+  const handle = errorHandler({ log: false, strict: true });
+  const error = new NotFound('No user 42');
+  const req = fakeRequest('/users/42', 'en');
+  (req as unknown as { app: unknown }).app = app;
+  const next: NextFunction = () => undefined;
+  return () => {
+    const res = new ServerResponse(req) as unknown as Response;
+    handle(error, req, res, next);
+    return res;
+  };
 }
 
 function responding(error: unknown, req: Request, options: ErrorHandlerOptions = {}): () => unknown {
@@ -169,6 +200,9 @@ function cases(): Case[] {
     { group: 'unmatched', name: 'notFound(): PATCH /api/users/7, 501 (cached shape)', make: unmatchedDecision('PATCH', '/api/users/7', 'notFound') },
     { group: 'unmatched', name: 'unmatched.answerOptions: OPTIONS /api/users/7, 204 (cached shape)', make: unmatchedDecision('OPTIONS', '/api/users/7', 'options') },
     { group: 'unmatched', name: 'unmatched.answerOptions: GET, passed on', make: unmatchedDecision('GET', '/api/users/7', 'options') },
+    { group: 'contract', name: 'a middleware that only calls next() (baseline of this group)', make: () => passing((_req, _res, next) => next()) },
+    { group: 'contract', name: 'throws(NotFound, ServiceUnavailable): per request', make: () => passing(throws(NotFound, ServiceUnavailable)) },
+    { group: 'contract', name: "errorHandler({ strict: true }): NotFound on a throws() route (cached lookup)", make: strictDeclared },
   ];
   return all.filter((item) => filter === undefined || filter.test(`${item.group} ${item.name}`));
 }

@@ -84,9 +84,13 @@ export type { ProblemDocument } from './problem/problem';
 
 // The published contract.
 export { problemJsonSchema } from './contract/schema';
-export type { JsonSchema, ProblemSchemaOptions, ProblemTypeSpec } from './contract/schema';
-export { mergeOpenApi, openApiErrorResponses } from './contract/openapi';
-export type { OpenApiErrorComponents, OpenApiErrorOptions } from './contract/openapi';
+export type { JsonSchema, JsonTypeName, ProblemSchemaOptions, ProblemTypeSpec } from './contract/schema';
+export { mergeOpenApi, openApiErrorResponses, openApiPaths } from './contract/openapi';
+export type { ErrorHandlerLike, OpenApiErrorComponents, OpenApiErrorOptions, OpenApiFragment, OpenApiPathsFragment, OpenApiVersion } from './contract/openapi';
+export { throws } from './contract/throws';
+export type { Declarable, DeclaredClass } from './contract/throws';
+export { problemTypeDocs } from './contract/docs';
+export type { ProblemTypeDocsOptions } from './contract/docs';
 
 // Reading errors back (also at `express-typed-errors/client`).
 export { parseChallenges, parseProblem, UnknownProblem } from './client';

@@ -16,7 +16,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   i18n: ['core'],
   problem: ['core', 'i18n'],
   render: ['core', 'i18n', 'problem'],
-  contract: ['core', 'i18n', 'problem'],
+  contract: ['core', 'i18n', 'problem', 'render', 'not-found'],
   'not-found': ['core'],
   handler: ['core', 'i18n', 'problem', 'render', 'contract', 'not-found'],
   client: ['core'],

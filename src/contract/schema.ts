@@ -23,9 +23,19 @@ export interface ProblemTypeSpec {
   readonly status: ErrorStatus;
   /** What the problem type means, for the reader of the schema. */
   readonly description?: string;
-  /** Schemas of the extension members this type adds, by name. */
-  readonly extensions?: Readonly<Record<string, JsonSchema>>;
+  /**
+   * The extension members this type adds, by name: a JSON Schema, or a JSON type name for
+   * short (`{ balance: 'number' }`). Every body of the type carries them.
+   */
+  readonly extensions?: Readonly<Record<string, JsonSchema | JsonTypeName>>;
+  /** Its schema's name in the OpenAPI components, before `Problem`. Default: the type URI's last segment in PascalCase (`OutOfCredit`). */
+  readonly name?: string;
+  /** Its title on the documentation page of `problemTypeDocs()`. Default: the status's title. */
+  readonly title?: string;
 }
+
+/** The JSON type of an extension member, for short: `'number'` means `{ type: 'number' }`. */
+export type JsonTypeName = 'string' | 'number' | 'integer' | 'boolean' | 'array' | 'object' | 'null';
 
 /** Options of {@link problemJsonSchema}, also accepted by `openApiErrorResponses()`. */
 export interface ProblemSchemaOptions {
@@ -121,10 +131,51 @@ export function variantSchema(options: ProblemSchemaOptions): JsonSchema {
   if (declared !== undefined) properties.type = { enum: declared };
   const conditions = specs.filter((spec) => spec.extensions !== undefined).map((spec) => ({
     if: { properties: { type: { const: spec.type } }, required: ['type'] },
-    then: { properties: { ...spec.extensions } },
+    then: extensionMembers(spec),
   }));
   if (conditions.length > 0) out.allOf = conditions;
   return out;
+}
+
+/**
+ * What narrows the base schema for one status in the OpenAPI components: `status` fixed and,
+ * once the app declares its vocabulary, `type` fixed to the status's default. The app's own
+ * types of that status are schemas of their own ({@link typeSchema}).
+ */
+export function statusSchema(options: ProblemSchemaOptions, status: number): JsonSchema {
+  const row = statusRow(status);
+  const properties: Record<string, JsonSchema> = { status: { const: status } };
+  if (options.typeBaseUri !== undefined || (options.types ?? []).length > 0) {
+    properties.type = { const: options.typeBaseUri === undefined ? 'about:blank' : (problemTypes(options.typeBaseUri)[status] ?? 'about:blank') };
+  }
+  // Required here too, so that generated types read `status: 404`, not `status?: 404`.
+  return { description: row === undefined ? `${status} problem` : `${status} ${row.title} (${row.spec})`, type: 'object', required: Object.keys(properties), properties };
+}
+
+/** One declared problem type: its `type` and `status` as constants and its extension members, all required. */
+export function typeSchema(spec: ProblemTypeSpec): JsonSchema {
+  if (!isUriReference(spec.type)) throw new TypeError(`problemJsonSchema: type "${String(spec.type)}" is not a URI reference`);
+  const members = extensionMembers(spec);
+  return {
+    description: spec.description ?? `${spec.type} (${spec.status})`,
+    type: 'object',
+    required: ['type', 'status', ...(members.required as string[])],
+    properties: { type: { const: spec.type }, status: { const: spec.status }, ...(members.properties as JsonSchema) },
+  };
+}
+
+/** The name of a declared type's schema: its `name`, or its URI's last segment in PascalCase. */
+export function typeName(spec: ProblemTypeSpec): string {
+  if (spec.name !== undefined) return spec.name;
+  const last = spec.type.split(/[/:#?]/).filter(Boolean).pop() ?? '';
+  const name = last.split(/[^A-Za-z0-9]+/).filter(Boolean).map((word) => word[0]?.toUpperCase() + word.slice(1)).join('');
+  return /^[A-Za-z]/.test(name) ? name : `Type${name}`;
+}
+
+function extensionMembers(spec: ProblemTypeSpec): JsonSchema {
+  const properties: Record<string, JsonSchema> = {};
+  for (const [name, value] of Object.entries(spec.extensions ?? {})) properties[name] = typeof value === 'string' ? { type: value } : value;
+  return { properties, required: Object.keys(properties) };
 }
 
 // The `type` values a body may carry, or undefined when the app has declared none.

@@ -20,3 +20,36 @@ export function isUriReference(value: unknown): value is string {
 export function isAbsoluteUri(value: unknown): value is string {
   return isUriReference(value) && value.includes(':') && SCHEME.test(value.slice(0, value.indexOf(':'))) && !/[?#]/.test(value);
 }
+
+const URI_CHAR = /[A-Za-z0-9\-._~:/?#[\]@!$&'()*+,;=]/;
+const PCT_ENCODED = /^%[0-9A-Fa-f]{2}/;
+
+/**
+ * `value` as a URI reference: itself when it is one, else with every character RFC 3986
+ * does not allow percent-encoded (UTF-8), a `%` that starts no octet as `%25`, and a colon
+ * that would start an invalid scheme as `%3A`. `/users/a\b` becomes `/users/a%5Cb`.
+ */
+export function toUriReference(value: string): string {
+  const given: unknown = value;
+  if (isUriReference(given)) return value;
+  let out = '';
+  for (let i = 0; i < value.length; i++) {
+    const char = value[i] as string;
+    if (char === '%') {
+      out += PCT_ENCODED.test(value.slice(i, i + 3)) ? '%' : '%25';
+    } else if (URI_CHAR.test(char)) {
+      out += char;
+    } else {
+      const code = value.codePointAt(i) as number;
+      const whole = String.fromCodePoint(code);
+      if (whole.length === 2) i++;
+      // A lone surrogate has no UTF-8 form: U+FFFD stands in for it, as TextEncoder does.
+      out += code >= 0xd800 && code <= 0xdfff ? '%EF%BF%BD' : encodeURIComponent(whole);
+    }
+  }
+  const encoded: unknown = out;
+  if (isUriReference(encoded)) return out;
+  const end = out.search(/[/?#]/);
+  const head = end === -1 ? out : out.slice(0, end);
+  return head.replace(/:/g, '%3A') + (end === -1 ? '' : out.slice(end));
+}

@@ -4,7 +4,10 @@ import type { HttpError } from '../core/http-error';
 import { createLocalization } from '../i18n/localize';
 import type { AppMessages, CatalogsOption } from '../i18n/localize';
 import type { Locale } from '../i18n/locales';
+import { describeHandler } from '../contract/handler-options';
+import type { ErrorHandlerLike } from '../contract/handler-options';
 import { problemTypes } from '../contract/problem-types';
+import { documentedStatuses } from '../contract/routes';
 import { isUnmatched } from '../not-found/raised';
 import { toProblem } from '../problem/problem';
 import type { ProblemResponse } from '../problem/problem';
@@ -84,8 +87,9 @@ export interface ErrorHandlerOptions<L extends string = Locale> {
   readonly typeBaseUri?: string;
   /**
    * Check each response against the RFC rules before it is sent (a required header
-   * missing, 405/501 to GET or HEAD, a body status that differs, a `type` that is not a
-   * URI reference, an extension name RFC 9457 advises against). `true` logs each violation
+   * missing, 405/501 to GET or HEAD, a body status that differs, a `type` or `instance`
+   * that is not a URI reference, an extension name RFC 9457 advises against) and against
+   * the route's declaration (a status its `throws()` does not name). `true` logs each violation
    * at `warn` through `log`; `'throw'` sends nothing and throws a `StrictViolationError`,
    * which Express hands to the next error handler (for tests). Default: `true` when
    * `NODE_ENV` is `development` or `test`, else `false`.
@@ -127,7 +131,7 @@ export interface ErrorHandlerOptions<L extends string = Locale> {
  * app.get('/report', () => { throw new ServiceUnavailable(120); });
  * app.use(errorHandler());
  */
-export function errorHandler<L extends string = Locale>(options: ErrorHandlerOptions<L> = {}): ErrorRequestHandler {
+export function errorHandler<L extends string = Locale>(options: ErrorHandlerOptions<L> = {}): ErrorRequestHandler & ErrorHandlerLike<L> {
   const localization = createLocalization(options);
   const debug = options.debug ?? process.env.NODE_ENV === 'development';
   const log = createLog(options.log);
@@ -163,7 +167,7 @@ export function errorHandler<L extends string = Locale>(options: ErrorHandlerOpt
     return pino === undefined ? log : createLog(pino);
   };
 
-  return function expressTypedErrorHandler(error, req, res, next) {
+  const handler: ErrorRequestHandler = function expressTypedErrorHandler(error, req, res, next) {
     const path = pathOf(req);
     // Too late to answer. The raw value never goes on to Express, whose last handler would
     // read it (and a hostile one could throw there, out of every try): it is logged, and a
@@ -188,7 +192,7 @@ export function errorHandler<L extends string = Locale>(options: ErrorHandlerOpt
       problem = toProblem(mapped, { catalog, resolve, instance: path, debug, types, traceId });
       const format = negotiateFormat(req.headers.accept);
       const output = represent(format, problem, locale, req);
-      if (strict !== false) violations = check(req, res, problem, format, output);
+      if (strict !== false) violations = check(req, res, problem, format, output, path);
       // In throw mode nothing is sent: the violation below becomes Express's own answer.
       if (strict !== 'throw' || violations.length === 0) {
         if (problem.status >= 500 || logClientErrors) onPinoLine = handToPinoHttp(res, error);
@@ -232,6 +236,9 @@ export function errorHandler<L extends string = Locale>(options: ErrorHandlerOpt
       });
     }
   };
+  // The contract builders document what this handler sends: they read its options.
+  describeHandler(handler, options);
+  return handler as ErrorRequestHandler & ErrorHandlerLike<L>;
 }
 
 /** A 5xx is the server's failure, except the 501 notFound() raises for a method the client chose. */
@@ -256,7 +263,7 @@ function mapError(mappers: readonly ErrorMapper[], error: unknown): unknown {
 // What goes out, as strict mode must judge it: the status once set on the response (a
 // wrapper may override it) and the body as written: JSON text read back, or the document a
 // renderer was handed (which it may have changed).
-function check(req: Request, res: Response, problem: ProblemResponse, format: Format, output: Representation): readonly StrictViolation[] {
+function check(req: Request, res: Response, problem: ProblemResponse, format: Format, output: Representation, path: string): readonly StrictViolation[] {
   // Set and read back, then restored: in 'throw' mode Express's final handler reads it.
   const before = res.statusCode;
   res.statusCode = problem.status;
@@ -264,7 +271,18 @@ function check(req: Request, res: Response, problem: ProblemResponse, format: Fo
   res.statusCode = before;
   const header = headerLookup(problem.headers, (name) => res.getHeader(name), STALE_CONTENT_HEADERS);
   const body = format === 'problem+json' || format === 'json' ? readBack(output.body) : problem.body;
-  return checkResponse({ method: req.method, status, header, body });
+  return checkResponse({ method: req.method, status, header, body, documented: documentedFor(req, path) });
+}
+
+// What the matched route documents, read from the app the handler is mounted on (not a
+// sub-app's); an app that cannot be read documents nothing, so no rule is checked against it.
+function documentedFor(req: Request, path: string): ReturnType<typeof documentedStatuses> | undefined {
+  try {
+    const app: unknown = req.app;
+    return app !== undefined && (app as { parent?: unknown }).parent === undefined ? documentedStatuses(app, req.method, path) : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function readBack(text: string): Readonly<Record<string, unknown>> | undefined {

@@ -9,7 +9,7 @@ import { isUriReference } from '../core/uri';
 import { ERROR_STATUSES, statusRow } from '../core/status';
 
 /** Which rule a response broke. */
-export type StrictRule = 'missing-header' | 'method-status' | 'status-mismatch' | 'type-not-uri' | 'extension-name';
+export type StrictRule = 'missing-header' | 'method-status' | 'status-mismatch' | 'type-not-uri' | 'instance-not-uri' | 'extension-name' | 'undeclared-status';
 
 /** One broken rule, with a sentence saying what to fix. */
 export interface StrictViolation {
@@ -26,6 +26,11 @@ export interface CheckedResponse {
   readonly header: (name: string) => unknown;
   /** The problem document as it goes out: the JSON text read back, or what a renderer was given. */
   readonly body: Readonly<Record<string, unknown>> | undefined;
+  /**
+   * The statuses the matched route documents (declared with `throws()`, or produced by
+   * middleware it is known to run), when it declares any; `undefined` checks nothing.
+   */
+  readonly documented?: ReadonlySet<number> | undefined;
 }
 
 /**
@@ -74,11 +79,18 @@ export function checkResponse(response: CheckedResponse): StrictViolation[] {
     if (!isUriReference(body.type)) {
       violations.push({ rule: 'type-not-uri', message: `type ${JSON.stringify(body.type) ?? 'undefined'} is not a URI reference` });
     }
+    if (body.instance !== undefined && !isUriReference(body.instance)) {
+      violations.push({ rule: 'instance-not-uri', message: `instance ${JSON.stringify(body.instance) ?? 'undefined'} is not a URI reference` });
+    }
     for (const name of Object.keys(body)) {
       if (!STANDARD_MEMBERS.has(name) && !EXTENSION_NAME.test(name)) {
         violations.push({ rule: 'extension-name', message: `extension member ${JSON.stringify(name)} should match ${EXTENSION_NAME.source} (RFC 9457 §3.2)` });
       }
     }
+  }
+  // 500 is every route's: whatever it declares, it may fail.
+  if (response.documented !== undefined && status !== 500 && !response.documented.has(status)) {
+    violations.push({ rule: 'undeclared-status', message: `${status} is not among the statuses the route documents (${[...response.documented].sort().join(', ')}); add it to throws()` });
   }
   return violations;
 }

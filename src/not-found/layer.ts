@@ -9,6 +9,8 @@
 export interface RouteLike {
   readonly path?: unknown;
   readonly methods?: Readonly<Record<string, unknown>>;
+  /** The route's own layers, one per handler, each with the `method` it serves (none for `route.all()`). */
+  readonly stack?: unknown;
 }
 
 /** The parts of an Express 4 or 5 layer that are read. */
@@ -16,6 +18,8 @@ export interface LayerLike {
   readonly handle?: unknown;
   readonly name?: unknown;
   readonly route?: RouteLike;
+  /** A route's own layer: the lower-case method it serves. */
+  readonly method?: unknown;
   /** Express 5 (router 2). */
   readonly matchers?: unknown;
   readonly rawPath?: unknown;

@@ -1,10 +1,11 @@
 /**
- * One walk over an Express 4 or 5 app's router, in dispatch order, and the two readings
- * made with it: what the whole app implements ({@link summarize}), and what one path allows
- * ({@link methodsOf}). Only the layers' shapes are read; nothing is called that could
- * change request state.
+ * One walk over an Express 4 or 5 app's router, in dispatch order, and the readings made
+ * with it: what the whole app implements ({@link summarize}), what one path allows
+ * ({@link methodsOf}), every route with the middleware before it ({@link routesOf}), and the
+ * route one request is dispatched to ({@link routeFor}). Only the layers' shapes are read;
+ * nothing is called that could change request state.
  */
-import { addRouteMethods, atRoot, classify, isApp, matchLayer, NO_TRUST, patternOf, restOf } from './classify';
+import { addRouteMethods, atRoot, classify, isApp, matchLayer, NO_TRUST, patternOf, restOf, versionOf } from './classify';
 import type { LayerKind, Trust } from './classify';
 import { THREW } from './layer';
 import type { LayerLike, RouteLike, Stack } from './layer';
@@ -44,14 +45,33 @@ export interface AppSummary {
   readonly stacks: readonly (readonly [Stack, number])[];
 }
 
+/** Middleware met on the way to a route, with the mount it sits under. */
+export interface MetLayer {
+  readonly layer: LayerLike;
+  /**
+   * Walking one path, the base URL the layer was met under; walking every layer, the mount
+   * patterns joined (`''` at the root, `/api/:v`), or `undefined` where one cannot be read.
+   */
+  readonly mount: string | undefined;
+}
+
+/** One route, and the middleware that a request for it meets first. */
+export interface RouteReading {
+  readonly route: RouteLike;
+  /** The mount patterns joined above the route (`''` for the app's own routes), or `undefined` where one cannot be read. */
+  readonly mount: string | undefined;
+  /** The middleware before the route, in order, that a request for the route's path meets (error handlers and Express's own left out). */
+  readonly before: readonly LayerLike[];
+}
+
 /** What the walk meets, in dispatch order. */
 interface Meetings {
   /** A router's stack is entered. */
   readonly stack?: (stack: Stack) => void;
   /** Any layer with a function, before it is classified. */
   readonly layer?: (layer: LayerLike, depth: number) => void;
-  /** A route that a request may reach. */
-  readonly route: (route: RouteLike) => void;
+  /** A route that a request may reach, under `mount` (see {@link MetLayer}), after the middleware `met`. */
+  readonly route: (route: RouteLike, mount: string | undefined, met: readonly MetLayer[]) => void;
   /** Middleware that may answer by itself: a sub-app, `express.static`, or anything unknown. */
   readonly middleware: (kind: Exclude<LayerKind, 'route' | 'end' | 'router' | 'pass'>, layer: LayerLike) => void;
   /** A layer the path matches but cannot be decoded by, or a router too deep or cyclic to follow. */
@@ -77,29 +97,35 @@ function walk(stack: Stack, path: string | undefined, self: unknown, trust: Trus
   // Walking every layer, a router mounted inside itself is read once; walking one path, it is
   // entered again with less of the path left (`loop.use('/r', loop)`), as Express does.
   const visiting = new Set<Stack>();
-  const visit = (layers: Stack, at: string | undefined, prefix: string, depth: number): boolean => {
+  // The middleware met so far on the way down; a router's own entries go when it is left.
+  const met: MetLayer[] = [];
+  const visit = (layers: Stack, at: string | undefined, prefix: string, pattern: string | undefined, depth: number): boolean => {
     if (depth > MAX_DEPTH || (at === undefined && visiting.has(layers))) {
       if (at !== undefined) meet.unknown();
       return false;
     }
     visiting.add(layers);
     meet.stack?.(layers);
+    const entered = met.length;
     try {
       for (const [index, layer] of layers.entries()) {
         if (typeof layer.handle !== 'function') continue;
         meet.layer?.(layer, depth);
         const kind = classify(layer, self, trust, depth === 0 && index < 2);
-        if (kind === 'pass') continue;
         let matched = '';
         if (at !== undefined) {
           const match = matchLayer(layer, at);
           // Express answers a path a layer cannot decode with 400 before anything else.
-          if (match === THREW) meet.unknown();
+          if (match === THREW && kind !== 'pass') meet.unknown();
           if (typeof match !== 'string') continue;
           matched = match;
         }
-        if (kind === 'route') {
-          meet.route(layer.route as RouteLike);
+        const mount = at !== undefined ? prefix + mountOf(matched) : joinMount(pattern, layer);
+        if (kind === 'pass') {
+          // Error handlers see no request on its way to a route; Express 4's own two layers are no one's middleware.
+          if (layer.handle.length < 4 && !versionOf(layer).isBuiltIn(layer, depth === 0 && index < 2)) met.push({ layer, mount });
+        } else if (kind === 'route') {
+          meet.route(layer.route as RouteLike, at !== undefined ? prefix : pattern, met);
         } else if (kind === 'end') {
           if (at !== undefined) {
             meet.end(prefix + mountOf(matched));
@@ -110,17 +136,19 @@ function walk(stack: Stack, path: string | undefined, self: unknown, trust: Trus
         } else if (kind === 'router') {
           const rest = at === undefined ? undefined : restOf(layer, at, matched);
           if (at !== undefined && rest === undefined) continue;
-          if (visit((layer.handle as unknown as { stack: Stack }).stack, rest, prefix + mountOf(matched), depth + 1)) return true;
+          if (visit((layer.handle as unknown as { stack: Stack }).stack, rest, mount ?? '', mount, depth + 1)) return true;
         } else {
+          met.push({ layer, mount });
           meet.middleware(kind, layer);
         }
       }
       return false;
     } finally {
+      met.length = entered;
       visiting.delete(layers);
     }
   };
-  return visit(stack, path, '', 0);
+  return visit(stack, path, '', '', 0);
 }
 
 /**
@@ -189,6 +217,65 @@ export function methodsOf(stack: Stack, path: string, self: unknown, trust: Trus
   // A file under express.static would add GET and HEAD: only a GET route makes that moot.
   if (served && !methods.has('GET')) opaque = true;
   return { opaque, methods, reached, baseUrl, apps };
+}
+
+/**
+ * Every route of the app in dispatch order, each with the middleware before it that applies
+ * to its path: mounted at a router's root, or at a mount path its own path starts with.
+ */
+export function routesOf(stack: Stack): RouteReading[] {
+  const routes: RouteReading[] = [];
+  walk(stack, undefined, undefined, NO_TRUST, {
+    route(route, mount, met) {
+      const paths = (Array.isArray(route.path) ? route.path : [route.path]).map((item) => (typeof item === 'string' && mount !== undefined ? mount + item : undefined));
+      const before = met.filter((entry) => paths.some((full) => covers(entry.mount, full))).map((entry) => entry.layer);
+      routes.push({ route, mount, before });
+    },
+    middleware: () => undefined,
+    unknown: () => undefined,
+    end: () => undefined,
+  });
+  return routes;
+}
+
+/**
+ * The route Express dispatches `method` and `path` to (the first that matches both, `GET`'s
+ * for `HEAD`), with the middleware the request meets before it; `undefined` when none does.
+ */
+export function routeFor(stack: Stack, path: string, method: string): RouteReading | undefined {
+  const lower = method.toLowerCase();
+  let found: RouteReading | undefined;
+  walk(stack, path, undefined, NO_TRUST, {
+    route(route, mount, met) {
+      if (found === undefined && handles(route, lower)) found = { route, mount, before: met.map((entry) => entry.layer) };
+    },
+    middleware: () => undefined,
+    unknown: () => undefined,
+    end: () => undefined,
+  });
+  return found;
+}
+
+/** Whether a route serves a lower-case method, as Express's `Route#_handles_method` decides. */
+function handles(route: RouteLike, method: string): boolean {
+  const methods = route.methods;
+  if (methods === null || typeof methods !== 'object') return false;
+  if (methods._all === true || methods[method] === true) return true;
+  return method === 'head' && methods.get === true;
+}
+
+/** Whether middleware mounted at `mount` sees the requests for the route pattern `path`. */
+function covers(mount: string | undefined, path: string | undefined): boolean {
+  if (mount === undefined) return false;
+  if (mount === '') return true;
+  return path !== undefined && (path === mount || path.startsWith(`${mount}/`));
+}
+
+/** The mount patterns above a layer joined with its own, `undefined` where one cannot be read. */
+function joinMount(pattern: string | undefined, layer: LayerLike): string | undefined {
+  if (pattern === undefined || layer.route !== undefined || atRoot(layer)) return pattern;
+  const own = patternOf(layer);
+  return typeof own === 'string' ? pattern + mountOf(own) : undefined;
 }
 
 /** What a matched mount path adds to `req.baseUrl`: Express drops its trailing slash. */

@@ -8,6 +8,7 @@ import { isMessage } from '../core/message';
 import type { Message } from '../core/message';
 import { STANDARD_MEMBERS } from '../core/members';
 import { statusRow } from '../core/status';
+import { toUriReference } from '../core/uri';
 import type { Catalog, CatalogEntry } from '../i18n/locales/types';
 import { causesOf, errorData } from './error-data';
 import type { InteropReader } from './interop';
@@ -45,7 +46,7 @@ export interface ProblemResponse {
 /** What `toProblem` needs besides the error. */
 export interface ProblemContext {
   readonly catalog: Catalog;
-  /** The request path, used when the error names no `instance`. */
+  /** The request path, used when the error names no `instance`; percent-encoded where it is not a URI reference. */
   readonly instance?: string;
   /** Add `stack` and the `cause` chain as extension members. */
   readonly debug?: boolean;
@@ -87,7 +88,8 @@ export function toProblem(error: unknown, context: ProblemContext): ProblemRespo
     detail: render(normalized.detail, context) ?? entry.detail,
   };
   const instance = normalized.instance ?? context.instance;
-  if (instance !== undefined) body.instance = instance;
+  // The raw path may hold characters a URI may not (`/users/a\b`, a stray `%`): sent encoded.
+  if (instance !== undefined) body.instance = toUriReference(instance);
   if (normalized.errors !== undefined) body.errors = renderItems(normalized.errors, context, budget);
   if (normalized.items !== undefined) body.errors = normalized.items.map((item) => aggregateItem(item, context));
   if (normalized.extensions !== undefined) addExtensions(body, normalized.extensions, budget);

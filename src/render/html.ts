@@ -30,7 +30,8 @@ export function escapeHtml(value: unknown): string {
 }
 
 // Calm and readable: system fonts, one card, light and dark, nothing wider than the phone.
-const STYLE = [
+/** The page style, shared with the problem type pages of `problemTypeDocs()`. */
+export const STYLE = [
   ':root{color-scheme:light dark;--bg:#f4f5f7;--card:#fff;--fg:#1f2430;--muted:#545d6b;--accent:#44618b;--line:#e2e5ea;--note:#eef2f8}',
   '@media (prefers-color-scheme:dark){:root{--bg:#15181d;--card:#1d2128;--fg:#e7e9ed;--muted:#a9b1bd;--accent:#9dbbe3;--line:#2c313a;--note:#232a35}}',
   '*{box-sizing:border-box}',

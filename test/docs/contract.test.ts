@@ -10,14 +10,14 @@ function withoutLanguageList(value: unknown): unknown {
 }
 
 // Written as a record so that a rule added to StrictRule does not compile until it is listed here.
-const RULES: Record<StrictRule, true> = { 'missing-header': true, 'method-status': true, 'status-mismatch': true, 'type-not-uri': true, 'extension-name': true };
+const RULES: Record<StrictRule, true> = { 'missing-header': true, 'method-status': true, 'status-mismatch': true, 'type-not-uri': true, 'instance-not-uri': true, 'extension-name': true, 'undeclared-status': true };
 
 describe('docs/contract.md', () => {
   it('shows the OpenAPI responses for 404 and 503 exactly as openApiErrorResponses() makes them', () => {
     const block = /```json\n([\s\S]*?)\n```/.exec(section(guide, '## OpenAPI: `openApiErrorResponses()` and `mergeOpenApi()`'))?.[1];
     expect(block).toBeDefined();
     const shown = JSON.parse(block as string) as { components: { responses: unknown } };
-    const made = openApiErrorResponses({ statuses: [404, 503], locales: ['en'], typeBaseUri: 'https://example.com/problems' });
+    const made = openApiErrorResponses({ statuses: [404, 503], locales: ['en'], typeBaseUri: 'https://example.com/problems', formats: ['problem+json', 'html'], fallbacks: false });
     expect(withoutLanguageList(shown.components.responses)).toEqual(withoutLanguageList(made.components.responses));
   });
 

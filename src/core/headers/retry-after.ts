@@ -50,6 +50,9 @@ export function parseRetryAfter(value: string): number | Date | undefined {
   return Number.isNaN(time) ? undefined : new Date(time);
 }
 
+/** What we send, as the OpenAPI document states it: delta-seconds or an IMF-fixdate. */
+export const RETRY_AFTER_PATTERN = `^(?:[0-9]+|${IMF_FIXDATE_PATTERN.slice(1, -1)})$`;
+
 export const retryAfter = {
   header: 'Retry-After',
   property: 'retryAfter',
@@ -59,7 +62,8 @@ export const retryAfter = {
   parse: whenPresent(parseRetryAfter),
   openApi: {
     description: 'How long to wait before retrying: delta-seconds or an HTTP-date (RFC 9110 §10.2.3).',
-    schema: { oneOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: IMF_FIXDATE_PATTERN }] },
+    // A header value is a string: delta-seconds are digits in it, not a JSON integer.
+    schema: { type: 'string', pattern: RETRY_AFTER_PATTERN },
     sample: 120,
   },
 } as const satisfies HeaderSpec;

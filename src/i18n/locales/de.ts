@@ -71,6 +71,23 @@ const de = {
     zodUnrecognizedKey: 'Dieses Feld ist hier nicht erlaubt.',
     zodInvalidValue: 'Muss einer der folgenden Werte sein: {values}.',
     zodInvalid: 'Dieser Wert ist ungültig.',
+
+    // contract: the problem type documentation pages of problemTypeDocs().
+    docsType: 'Problemtyp',
+    docsStatus: 'HTTP-Status',
+    docsHeaders: 'Mitgesendete Header',
+    docsExtensions: 'Erweiterungsfelder',
+    docsSchemaHint: 'Rufen Sie diese Adresse mit Accept: application/schema+json ab, um das JSON Schema der Antworttexte zu erhalten.',
+    docsHeaderRetryAfter: 'Wie lange vor einem neuen Versuch zu warten ist, in Sekunden oder als Datum.',
+    docsHeaderAllow: 'Die Methoden, die die Ressource unterstützt.',
+    docsHeaderWwwAuthenticate: 'Wie die Authentifizierung erfolgt: das Verfahren und seine Parameter.',
+    docsHeaderProxyAuthenticate: 'Wie die Authentifizierung beim Proxy erfolgt.',
+    docsHeaderUpgrade: 'Die Protokolle, zu denen der Client wechseln soll.',
+    docsHeaderContentRange: 'Die vollständige Größe der Ressource in Byte.',
+    docsHeaderBlockedBy: 'Ein Link auf die Stelle, die die Sperre umsetzt.',
+    docsHeaderNoStore: 'Caches dürfen diese Antwort nicht speichern.',
+    docsHeaderConnectionClose: 'Unter HTTP/1.1 schließt der Server nach dieser Antwort die Verbindung.',
+    docsHeaderConnectionUpgrade: 'Unter HTTP/1.1 nennt er Upgrade, wie es der Upgrade-Header verlangt.',
   },
 } satisfies Catalog;
 

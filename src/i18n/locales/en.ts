@@ -72,6 +72,23 @@ const en = {
     zodUnrecognizedKey: 'This member is not allowed here.',
     zodInvalidValue: 'Must be one of: {values}.',
     zodInvalid: 'This value is not valid.',
+
+    // contract: the problem type documentation pages of problemTypeDocs().
+    docsType: 'Problem type',
+    docsStatus: 'HTTP status',
+    docsHeaders: 'Headers sent with it',
+    docsExtensions: 'Extension members',
+    docsSchemaHint: 'Ask for this address with Accept: application/schema+json to get the JSON Schema of its bodies.',
+    docsHeaderRetryAfter: 'How long to wait before trying again, in seconds or as a date.',
+    docsHeaderAllow: 'The methods the resource does support.',
+    docsHeaderWwwAuthenticate: 'How to authenticate: the scheme and its parameters.',
+    docsHeaderProxyAuthenticate: 'How to authenticate with the proxy.',
+    docsHeaderUpgrade: 'The protocols the client should switch to.',
+    docsHeaderContentRange: 'The full size of the resource, in bytes.',
+    docsHeaderBlockedBy: 'A link to whoever carries out the block.',
+    docsHeaderNoStore: 'Caches must not store this answer.',
+    docsHeaderConnectionClose: 'On HTTP/1.1, the server closes the connection after this answer.',
+    docsHeaderConnectionUpgrade: 'On HTTP/1.1, it names Upgrade, as the Upgrade header requires.',
   },
 } satisfies Catalog;
 

@@ -71,6 +71,23 @@ const es = {
     zodUnrecognizedKey: 'Este miembro no está permitido aquí.',
     zodInvalidValue: 'Debe ser uno de estos valores: {values}.',
     zodInvalid: 'Este valor no es válido.',
+
+    // contract: the problem type documentation pages of problemTypeDocs().
+    docsType: 'Tipo de problema',
+    docsStatus: 'Estado HTTP',
+    docsHeaders: 'Cabeceras que lo acompañan',
+    docsExtensions: 'Miembros de extensión',
+    docsSchemaHint: 'Solicite esta dirección con Accept: application/schema+json para obtener el JSON Schema de sus cuerpos.',
+    docsHeaderRetryAfter: 'Cuánto esperar antes de volver a intentarlo, en segundos o como una fecha.',
+    docsHeaderAllow: 'Los métodos que sí admite el recurso.',
+    docsHeaderWwwAuthenticate: 'Cómo autenticarse: el esquema y sus parámetros.',
+    docsHeaderProxyAuthenticate: 'Cómo autenticarse ante el proxy.',
+    docsHeaderUpgrade: 'Los protocolos a los que debe cambiar el cliente.',
+    docsHeaderContentRange: 'El tamaño completo del recurso, en bytes.',
+    docsHeaderBlockedBy: 'Un enlace a quien aplica el bloqueo.',
+    docsHeaderNoStore: 'Las cachés no deben guardar esta respuesta.',
+    docsHeaderConnectionClose: 'En HTTP/1.1, el servidor cierra la conexión tras esta respuesta.',
+    docsHeaderConnectionUpgrade: 'En HTTP/1.1, indica Upgrade, como exige la cabecera Upgrade.',
   },
 } satisfies Catalog;
 

@@ -71,6 +71,23 @@ const fr = {
     zodUnrecognizedKey: 'Ce membre n’est pas autorisé ici.',
     zodInvalidValue: 'Doit être l’une des valeurs suivantes : {values}.',
     zodInvalid: 'Cette valeur n’est pas valide.',
+
+    // contract: the problem type documentation pages of problemTypeDocs().
+    docsType: 'Type de problème',
+    docsStatus: 'Statut HTTP',
+    docsHeaders: 'En-têtes qui l’accompagnent',
+    docsExtensions: 'Membres d’extension',
+    docsSchemaHint: 'Demandez cette adresse avec Accept: application/schema+json pour obtenir le JSON Schema de ses corps.',
+    docsHeaderRetryAfter: 'Le délai à attendre avant de réessayer, en secondes ou sous forme de date.',
+    docsHeaderAllow: 'Les méthodes que la ressource prend en charge.',
+    docsHeaderWwwAuthenticate: 'Comment s’authentifier : le schéma et ses paramètres.',
+    docsHeaderProxyAuthenticate: 'Comment s’authentifier auprès du proxy.',
+    docsHeaderUpgrade: 'Les protocoles vers lesquels le client doit passer.',
+    docsHeaderContentRange: 'La taille complète de la ressource, en octets.',
+    docsHeaderBlockedBy: 'Un lien vers l’entité qui applique le blocage.',
+    docsHeaderNoStore: 'Les caches ne doivent pas conserver cette réponse.',
+    docsHeaderConnectionClose: 'En HTTP/1.1, le serveur ferme la connexion après cette réponse.',
+    docsHeaderConnectionUpgrade: 'En HTTP/1.1, il indique Upgrade, comme l’exige l’en-tête Upgrade.',
   },
 } satisfies Catalog;
 

@@ -71,6 +71,23 @@ const ja = {
     zodUnrecognizedKey: 'この項目はここでは指定できません。',
     zodInvalidValue: '次のいずれかを指定してください: {values}。',
     zodInvalid: 'この値は無効です。',
+
+    // contract: the problem type documentation pages of problemTypeDocs().
+    docsType: '問題タイプ',
+    docsStatus: 'HTTPステータス',
+    docsHeaders: '一緒に送られるヘッダー',
+    docsExtensions: '拡張メンバー',
+    docsSchemaHint: 'このアドレスを Accept: application/schema+json でリクエストすると、本文の JSON Schema を取得できます。',
+    docsHeaderRetryAfter: '再試行までに待つ時間です。秒数または日時で示します。',
+    docsHeaderAllow: 'このリソースが対応しているメソッドの一覧です。',
+    docsHeaderWwwAuthenticate: '認証の方法、つまり認証方式とそのパラメーターです。',
+    docsHeaderProxyAuthenticate: 'プロキシに対する認証の方法です。',
+    docsHeaderUpgrade: 'クライアントが切り替えるべきプロトコルです。',
+    docsHeaderContentRange: 'リソース全体のサイズ（バイト単位）です。',
+    docsHeaderBlockedBy: 'アクセスを遮断している主体へのリンクです。',
+    docsHeaderNoStore: 'キャッシュはこの応答を保存してはいけません。',
+    docsHeaderConnectionClose: 'HTTP/1.1 では、この応答の後にサーバーが接続を閉じます。',
+    docsHeaderConnectionUpgrade: 'HTTP/1.1 では、Upgrade ヘッダーの求めに従って Upgrade を指定します。',
   },
 } satisfies Catalog;
 

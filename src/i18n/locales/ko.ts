@@ -71,6 +71,23 @@ const ko = {
     zodUnrecognizedKey: '이 항목은 여기에서 허용되지 않습니다.',
     zodInvalidValue: '다음 값 중 하나여야 합니다: {values}.',
     zodInvalid: '유효하지 않은 값입니다.',
+
+    // contract: the problem type documentation pages of problemTypeDocs().
+    docsType: '문제 유형',
+    docsStatus: 'HTTP 상태 코드',
+    docsHeaders: '함께 보내는 헤더',
+    docsExtensions: '확장 멤버',
+    docsSchemaHint: '이 주소를 Accept: application/schema+json으로 요청하면 본문의 JSON 스키마를 받을 수 있습니다.',
+    docsHeaderRetryAfter: '다시 시도하기 전에 기다릴 시간으로, 초 단위 숫자나 날짜로 나타냅니다.',
+    docsHeaderAllow: '이 리소스가 지원하는 메서드 목록입니다.',
+    docsHeaderWwwAuthenticate: '인증 방법으로, 인증 방식과 그 매개변수입니다.',
+    docsHeaderProxyAuthenticate: '프록시에 인증하는 방법입니다.',
+    docsHeaderUpgrade: '클라이언트가 전환해야 할 프로토콜입니다.',
+    docsHeaderContentRange: '리소스의 전체 크기(바이트)입니다.',
+    docsHeaderBlockedBy: '접근 차단을 시행하는 주체를 가리키는 링크입니다.',
+    docsHeaderNoStore: '캐시는 이 응답을 저장하면 안 됩니다.',
+    docsHeaderConnectionClose: 'HTTP/1.1에서는 이 응답을 보낸 뒤 서버가 연결을 닫습니다.',
+    docsHeaderConnectionUpgrade: 'HTTP/1.1에서는 Upgrade 헤더의 요구에 따라 Upgrade를 지정합니다.',
   },
 } satisfies Catalog;
 

@@ -71,6 +71,23 @@ const ptBR = {
     zodUnrecognizedKey: 'Este campo não é permitido aqui.',
     zodInvalidValue: 'Deve ser um destes valores: {values}.',
     zodInvalid: 'Este valor não é válido.',
+
+    // contract: the problem type documentation pages of problemTypeDocs().
+    docsType: 'Tipo de problema',
+    docsStatus: 'Status HTTP',
+    docsHeaders: 'Cabeçalhos que o acompanham',
+    docsExtensions: 'Membros de extensão',
+    docsSchemaHint: 'Solicite este endereço com Accept: application/schema+json para obter o JSON Schema dos seus corpos.',
+    docsHeaderRetryAfter: 'Quanto tempo esperar antes de tentar de novo, em segundos ou como uma data.',
+    docsHeaderAllow: 'Os métodos que o recurso aceita.',
+    docsHeaderWwwAuthenticate: 'Como se autenticar: o esquema e seus parâmetros.',
+    docsHeaderProxyAuthenticate: 'Como se autenticar no proxy.',
+    docsHeaderUpgrade: 'Os protocolos para os quais o cliente deve mudar.',
+    docsHeaderContentRange: 'O tamanho completo do recurso, em bytes.',
+    docsHeaderBlockedBy: 'Um link para quem aplica o bloqueio.',
+    docsHeaderNoStore: 'Os caches não devem guardar esta resposta.',
+    docsHeaderConnectionClose: 'No HTTP/1.1, o servidor fecha a conexão depois desta resposta.',
+    docsHeaderConnectionUpgrade: 'No HTTP/1.1, indica Upgrade, como o cabeçalho Upgrade exige.',
   },
 } satisfies Catalog;
 

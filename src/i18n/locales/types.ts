@@ -66,6 +66,37 @@ export interface Phrases {
   readonly zodInvalidValue: string;
   /** Any other zod issue (union, key, element, custom). */
   readonly zodInvalid: string;
+  // contract: the problem type documentation pages of problemTypeDocs().
+  /** The label of the problem type URI on its documentation page. */
+  readonly docsType: string;
+  /** The label of the HTTP status on the page. */
+  readonly docsStatus: string;
+  /** The heading of the headers list. */
+  readonly docsHeaders: string;
+  /** The heading of the extension members list. */
+  readonly docsExtensions: string;
+  /** How to get the JSON Schema of the type. */
+  readonly docsSchemaHint: string;
+  /** `Retry-After`. */
+  readonly docsHeaderRetryAfter: string;
+  /** `Allow`. */
+  readonly docsHeaderAllow: string;
+  /** `WWW-Authenticate`. */
+  readonly docsHeaderWwwAuthenticate: string;
+  /** `Proxy-Authenticate`. */
+  readonly docsHeaderProxyAuthenticate: string;
+  /** `Upgrade`. */
+  readonly docsHeaderUpgrade: string;
+  /** `Content-Range` (of a 416). */
+  readonly docsHeaderContentRange: string;
+  /** `Link` with `rel="blocked-by"` (RFC 7725). */
+  readonly docsHeaderBlockedBy: string;
+  /** `Cache-Control: no-store`. */
+  readonly docsHeaderNoStore: string;
+  /** `Connection: close` (408). */
+  readonly docsHeaderConnectionClose: string;
+  /** `Connection: Upgrade` (426). */
+  readonly docsHeaderConnectionUpgrade: string;
 }
 
 /** The name of a built-in phrase that is a plain string (not a title + description pair). */

@@ -71,6 +71,23 @@ const vi = {
     zodUnrecognizedKey: 'Thành phần này không được phép ở đây.',
     zodInvalidValue: 'Phải là một trong các giá trị sau: {values}.',
     zodInvalid: 'Giá trị này không hợp lệ.',
+
+    // contract: the problem type documentation pages of problemTypeDocs().
+    docsType: 'Loại vấn đề',
+    docsStatus: 'Mã trạng thái HTTP',
+    docsHeaders: 'Các header gửi kèm',
+    docsExtensions: 'Thành phần mở rộng',
+    docsSchemaHint: 'Yêu cầu địa chỉ này với Accept: application/schema+json để nhận JSON Schema của phần thân phản hồi.',
+    docsHeaderRetryAfter: 'Thời gian cần chờ trước khi thử lại, tính bằng giây hoặc là một thời điểm.',
+    docsHeaderAllow: 'Các phương thức mà tài nguyên hỗ trợ.',
+    docsHeaderWwwAuthenticate: 'Cách xác thực: cơ chế và các tham số của nó.',
+    docsHeaderProxyAuthenticate: 'Cách xác thực với proxy.',
+    docsHeaderUpgrade: 'Các giao thức mà máy khách nên chuyển sang.',
+    docsHeaderContentRange: 'Kích thước đầy đủ của tài nguyên, tính bằng byte.',
+    docsHeaderBlockedBy: 'Liên kết đến bên thực hiện việc chặn.',
+    docsHeaderNoStore: 'Bộ nhớ đệm không được lưu phản hồi này.',
+    docsHeaderConnectionClose: 'Trên HTTP/1.1, máy chủ đóng kết nối sau phản hồi này.',
+    docsHeaderConnectionUpgrade: 'Trên HTTP/1.1, header này ghi Upgrade, như header Upgrade yêu cầu.',
   },
 } satisfies Catalog;
 

@@ -71,6 +71,23 @@ const zhHans = {
     zodUnrecognizedKey: '此处不允许出现该成员。',
     zodInvalidValue: '必须是以下值之一：{values}。',
     zodInvalid: '该值无效。',
+
+    // contract: the problem type documentation pages of problemTypeDocs().
+    docsType: '问题类型',
+    docsStatus: 'HTTP 状态码',
+    docsHeaders: '随附的响应头',
+    docsExtensions: '扩展成员',
+    docsSchemaHint: '以 Accept: application/schema+json 请求此地址，即可获得其响应体的 JSON Schema。',
+    docsHeaderRetryAfter: '重试前需要等待的时间，以秒数或日期表示。',
+    docsHeaderAllow: '此资源支持的方法。',
+    docsHeaderWwwAuthenticate: '身份验证的方式：认证方案及其参数。',
+    docsHeaderProxyAuthenticate: '向代理进行身份验证的方式。',
+    docsHeaderUpgrade: '客户端应切换到的协议。',
+    docsHeaderContentRange: '资源的完整大小（字节）。',
+    docsHeaderBlockedBy: '指向实施封锁一方的链接。',
+    docsHeaderNoStore: '缓存不得存储此响应。',
+    docsHeaderConnectionClose: '在 HTTP/1.1 下，服务器发送此响应后会关闭连接。',
+    docsHeaderConnectionUpgrade: '在 HTTP/1.1 下，按 Upgrade 头的要求列出 Upgrade。',
   },
 } satisfies Catalog;
 

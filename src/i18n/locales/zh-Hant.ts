@@ -71,6 +71,23 @@ const zhHant = {
     zodUnrecognizedKey: '此處不允許出現這個成員。',
     zodInvalidValue: '必須是下列值之一：{values}。',
     zodInvalid: '這個值無效。',
+
+    // contract: the problem type documentation pages of problemTypeDocs().
+    docsType: '問題類型',
+    docsStatus: 'HTTP 狀態碼',
+    docsHeaders: '隨附的回應標頭',
+    docsExtensions: '擴充成員',
+    docsSchemaHint: '以 Accept: application/schema+json 請求此位址，即可取得其回應本文的 JSON Schema。',
+    docsHeaderRetryAfter: '重試前需要等待的時間，以秒數或日期表示。',
+    docsHeaderAllow: '此資源支援的方法。',
+    docsHeaderWwwAuthenticate: '驗證的方式：驗證機制及其參數。',
+    docsHeaderProxyAuthenticate: '向代理伺服器進行驗證的方式。',
+    docsHeaderUpgrade: '用戶端應切換至的通訊協定。',
+    docsHeaderContentRange: '資源的完整大小（位元組）。',
+    docsHeaderBlockedBy: '指向實施封鎖一方的連結。',
+    docsHeaderNoStore: '快取不得儲存此回應。',
+    docsHeaderConnectionClose: '在 HTTP/1.1 下，伺服器送出此回應後會關閉連線。',
+    docsHeaderConnectionUpgrade: '在 HTTP/1.1 下，依 Upgrade 標頭的要求列出 Upgrade。',
   },
 } satisfies Catalog;
 

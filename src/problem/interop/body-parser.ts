@@ -27,6 +27,9 @@ const RULES: Readonly<Record<string, BodyParserRule>> = {
   'stream.not.readable': [500, undefined],
 };
 
+/** The 4xx statuses a body parser's errors become: what a route behind one may answer. */
+export const BODY_PARSER_STATUSES: readonly number[] = [...new Set(Object.values(RULES).map(([status]) => status))].filter((status) => status < 500).sort();
+
 export const bodyParser: InteropReader = {
   name: 'bodyParser',
   read(source) {

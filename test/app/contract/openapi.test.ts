@@ -28,22 +28,26 @@ describe('openApiErrorResponses(): the responses', () => {
   const fragment = openApiErrorResponses({ statuses: [404, 503, 405, 401], locales: ['en', 'ko'], typeBaseUri: BASE });
 
   it('names each response after its class and points it at its problem schema', () => {
-    expect(Object.keys(fragment.components.responses)).toEqual(['NotFound', 'ServiceUnavailable', 'MethodNotAllowed', 'Unauthorized']);
+    expect(Object.keys(fragment.components.responses)).toEqual(['NotFound', 'ServiceUnavailable', 'MethodNotAllowed', 'Unauthorized', 'ClientError', 'ServerError']);
     const notFound = responseOf(fragment, 'NotFound');
     expect(notFound.description).toBe('404 Not Found (RFC 9110 §15.5.5)');
     expect(notFound.content['application/problem+json']?.schema).toEqual({ $ref: '#/components/schemas/NotFoundProblem' });
-    expect(Object.keys(fragment.components.schemas)).toEqual(['Problem', 'NotFoundProblem', 'ServiceUnavailableProblem', 'MethodNotAllowedProblem', 'UnauthorizedProblem']);
+    expect(Object.keys(fragment.components.schemas)).toEqual(['Problem', 'NotFoundProblem', 'ServiceUnavailableProblem', 'MethodNotAllowedProblem', 'UnauthorizedProblem', 'ClientErrorProblem', 'ServerErrorProblem']);
   });
 
-  it('documents Retry-After as integer seconds or an HTTP-date, optional, with no-store', () => {
+  it('documents Retry-After as a string of delta-seconds or an HTTP-date, optional, with a valid example and no-store', () => {
     const headers = responseOf(fragment, 'ServiceUnavailable').headers;
     expect(headers['Retry-After']).toMatchObject({ required: false, example: '120' });
     const ajv = createAjv();
     const retryAfter = ajv.compile(headers['Retry-After']?.schema ?? {});
-    expect(retryAfter(120)).toBe(true);
+    expect(retryAfter(headers['Retry-After']?.example)).toBe(true);
+    expect(retryAfter('0')).toBe(true);
     expect(retryAfter(new Date(Date.UTC(2030, 0, 1, 6)).toUTCString())).toBe(true);
+    // A header value is text: the JSON integer 120 is not what goes over the wire.
+    expect(retryAfter(120)).toBe(false);
     expect(retryAfter('tomorrow')).toBe(false);
-    expect(retryAfter(-1)).toBe(false);
+    expect(retryAfter('-1')).toBe(false);
+    expect(retryAfter('120 ')).toBe(false);
     expect(headers['Cache-Control']?.schema).toEqual({ type: 'string', const: 'no-store' });
   });
 
@@ -134,7 +138,7 @@ describe('mergeOpenApi()', () => {
   it('adds our components next to the document own ones and leaves the input untouched', () => {
     const own = { ...document, components: { schemas: { User: { type: 'object' } }, securitySchemes: { bearer: { type: 'http', scheme: 'bearer' } } } };
     const merged = mergeOpenApi(own, fragment);
-    expect(Object.keys(merged.components.schemas)).toEqual(['User', 'Problem', 'NotFoundProblem']);
+    expect(Object.keys(merged.components.schemas)).toEqual(['User', 'Problem', 'NotFoundProblem', 'ClientErrorProblem', 'ServerErrorProblem']);
     expect(merged.components.securitySchemes).toEqual({ bearer: { type: 'http', scheme: 'bearer' } });
     expect(merged.components.responses).toHaveProperty('NotFound');
     expect(own.components.schemas).toEqual({ User: { type: 'object' } });
@@ -151,7 +155,7 @@ describe('mergeOpenApi()', () => {
     expect(() => mergeOpenApi(own, fragment)).toThrow('components.schemas.Problem already exists');
     const merged = mergeOpenApi(own, openApiErrorResponses({ statuses: [404], prefix: 'Api' }));
     expect(merged.components.schemas).toMatchObject({ Problem: { type: 'string' }, ApiProblem: { type: 'object' } });
-    expect(Object.keys(merged.components.responses)).toEqual(['ApiNotFound']);
+    expect(Object.keys(merged.components.responses)).toEqual(['ApiNotFound', 'ApiClientError', 'ApiServerError']);
     expect(validateOpenApi(merged).valid).toBe(true);
   });
 });
