@@ -64,6 +64,8 @@ export type { ErrorLogEntry, Logger, LogOption } from './handler/log';
 export { StrictViolationError } from './handler/strict';
 export type { StrictRule, StrictViolation } from './handler/strict';
 export { asyncHandler } from './handler/async-handler';
+export { rateLimitHandler } from './handler/rate-limit';
+export type { RateLimitHandler, RateLimitHandlerOptions, RateLimitOptionsUsed } from './handler/rate-limit';
 export { notFound } from './not-found/not-found';
 export type { NotFoundDetailKeys, NotFoundHandler, NotFoundOptions, TrustedMiddleware } from './not-found/not-found';
 

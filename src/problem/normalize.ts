@@ -6,10 +6,11 @@ import { isHttpError } from '../core/http-error';
 import { isMessage } from '../core/message';
 import type { Message } from '../core/message';
 import { isErrorRange } from '../core/status';
-import { aggregateItems, aggregateStatus } from './interop/aggregate';
+import { aggregateItems, aggregateStatus, MAX_AGGREGATE_ITEMS } from './interop/aggregate';
 import { READERS } from './interop';
 import type { InteropReader } from './interop';
 import { isRecord, shownMessage } from './interop/reader';
+import type { ChallengeParts } from './interop/reader';
 
 /** The parts of any thrown value that shape the response. */
 export interface NormalizedError {
@@ -20,6 +21,8 @@ export interface NormalizedError {
   /** Itemised problems (`errors` member), only when they may be shown. */
   readonly errors: readonly unknown[] | undefined;
   readonly headers: Readonly<Record<string, unknown>> | undefined;
+  /** The challenges a foreign source implies, to be completed with the handler's default `challenge`. */
+  readonly challenges?: readonly ChallengeParts[];
   readonly type: string | undefined;
   readonly instance: string | undefined;
   readonly extensions: Readonly<Record<string, unknown>> | undefined;
@@ -27,8 +30,7 @@ export interface NormalizedError {
   readonly items?: readonly NormalizedError[];
 }
 
-/** Members of an `AggregateError` (or thrown array, or zod issues) that are read and listed; the rest are ignored. */
-export const MAX_AGGREGATE_ITEMS = 100;
+export { MAX_AGGREGATE_ITEMS } from './interop/aggregate';
 // An aggregate inside an aggregate is read; deeper (or an array holding itself) is a 500.
 const MAX_AGGREGATE_DEPTH = 2;
 
@@ -94,7 +96,7 @@ function normalizeAggregate(errors: readonly unknown[], readers: readonly Intero
   const status = aggregateStatus(items.map((item) => item.status));
   // The headers (Retry-After, WWW-Authenticate, ...) are those of the item that sets the status.
   const leader = items.find((item) => item.status === status);
-  return { ...INTERNAL, status, headers: leader?.headers, items };
+  return { ...INTERNAL, status, headers: leader?.headers, challenges: leader?.challenges, items };
 }
 
 function readStatus(value: unknown): number | undefined {
