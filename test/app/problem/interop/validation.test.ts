@@ -6,7 +6,10 @@ import Joi from 'joi';
 import request from 'supertest';
 import { CATALOGS, defineMessages, errorHandler } from '../../../../src';
 
-import { celebrate, Segments } from 'celebrate';
+
+// celebrate ships ES modules only (jest.config.ts compiles them to CommonJS for jest).
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { celebrate, Segments } = require('celebrate') as typeof import('celebrate', { with: { 'resolution-mode': 'import' } });
 
 const en = CATALOGS.en.phrases;
 
