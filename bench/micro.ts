@@ -12,6 +12,8 @@ import { CATALOGS, LOCALES, NotFound, ServiceUnavailable, errorHandler, notFound
 import { createLanguageNegotiator } from '../src/i18n/negotiate';
 import { serializeProblem } from '../src/problem/json';
 import { toProblem } from '../src/problem/problem';
+import { normalizeError } from '../src/problem/normalize';
+import { MulterError } from 'multer';
 import { serializeProblemFor } from '../src/problem/json';
 import { addRoutes } from '../examples/unmatched';
 
@@ -130,6 +132,10 @@ function cases(): Case[] {
     { group: 'handler', name: 'errorHandler(): ServiceUnavailable(120), en', make: () => responding(error503, en) },
     { group: 'handler', name: 'errorHandler(): ServiceUnavailable(120), ko', make: () => responding(error503, ko) },
     { group: 'handler', name: "errorHandler(): NotFound('No user 42'), en", make: () => responding(error404, fakeRequest('/users/42', 'en-US,en;q=0.9')) },
+    // Every reader is tried for a foreign error: a plain Error passes all of them.
+    { group: 'read', name: "normalizeError(new Error('boom')): no reader claims it", make: () => { const error = new Error('boom'); return () => normalizeError(error); } },
+    { group: 'read', name: "normalizeError(MulterError('LIMIT_FILE_SIZE'))", make: () => { const error = new MulterError('LIMIT_FILE_SIZE', 'avatar'); return () => normalizeError(error); } },
+    { group: 'read', name: 'normalizeError(EBADCSRFTOKEN, http-errors): the last reader', make: () => { const error = createError(403, 'invalid csrf token', { code: 'EBADCSRFTOKEN' }); return () => normalizeError(error); } },
     { group: 'unmatched', name: 'notFound(): GET /nope, 404 (cached shape)', make: unmatchedDecision('GET', '/nope', 'notFound') },
     { group: 'unmatched', name: 'notFound(): POST /api/users/7, 405 + Allow (cached shape)', make: unmatchedDecision('POST', '/api/users/7', 'notFound') },
     { group: 'unmatched', name: 'notFound(): PATCH /api/users/7, 501 (cached shape)', make: unmatchedDecision('PATCH', '/api/users/7', 'notFound') },
