@@ -3,7 +3,12 @@ import type { Config } from 'jest';
 const base: Config = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+    // celebrate is published as ES modules only: compiled to CommonJS for the suites that use it.
+    '/node_modules/celebrate/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022' } }],
+  },
+  transformIgnorePatterns: ['/node_modules/(?!celebrate/)'],
 };
 
 const config: Config = {

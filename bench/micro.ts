@@ -14,6 +14,8 @@ import type { ErrorHandlerOptions } from '../src';
 import { createLanguageNegotiator } from '../src/i18n/negotiate';
 import { serializeProblem } from '../src/problem/json';
 import { toProblem } from '../src/problem/problem';
+import { normalizeError } from '../src/problem/normalize';
+import { MulterError } from 'multer';
 import { serializeProblemFor } from '../src/problem/json';
 import { addRoutes } from '../examples/unmatched';
 import { errorTypeOf } from '../src/handler/on-error';
@@ -195,6 +197,10 @@ function cases(): Case[] {
     { group: 'observe', name: 'errorTypeOf(ServiceUnavailable)', make: () => () => errorTypeOf(error503) },
     { group: 'observe', name: 'routeOf(req): /api/users/:id, cached', make: () => { const req = routedRequest(); return () => routeOf(req); } },
     { group: 'observe', name: 'routeOf(req): a router mounted twice, walked', make: () => { const req = routedRequest(true); return () => routeOf(req); } },
+    // Every reader is tried for a foreign error: a plain Error passes all of them.
+    { group: 'read', name: "normalizeError(new Error('boom')): no reader claims it", make: () => { const error = new Error('boom'); return () => normalizeError(error); } },
+    { group: 'read', name: "normalizeError(MulterError('LIMIT_FILE_SIZE'))", make: () => { const error = new MulterError('LIMIT_FILE_SIZE', 'avatar'); return () => normalizeError(error); } },
+    { group: 'read', name: 'normalizeError(EBADCSRFTOKEN, http-errors): the last reader', make: () => { const error = createError(403, 'invalid csrf token', { code: 'EBADCSRFTOKEN' }); return () => normalizeError(error); } },
     { group: 'unmatched', name: 'notFound(): GET /nope, 404 (cached shape)', make: unmatchedDecision('GET', '/nope', 'notFound') },
     { group: 'unmatched', name: 'notFound(): POST /api/users/7, 405 + Allow (cached shape)', make: unmatchedDecision('POST', '/api/users/7', 'notFound') },
     { group: 'unmatched', name: 'notFound(): PATCH /api/users/7, 501 (cached shape)', make: unmatchedDecision('PATCH', '/api/users/7', 'notFound') },

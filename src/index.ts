@@ -65,6 +65,8 @@ export type { ErrorResponseEvent, OnError } from './handler/on-error';
 export { StrictViolationError } from './handler/strict';
 export type { StrictRule, StrictViolation } from './handler/strict';
 export { asyncHandler } from './handler/async-handler';
+export { rateLimitHandler } from './handler/rate-limit';
+export type { RateLimitHandler, RateLimitHandlerOptions, RateLimitOptionsUsed } from './handler/rate-limit';
 export { notFound } from './not-found/not-found';
 export type { NotFoundDetailKeys, NotFoundHandler, NotFoundOptions, TrustedMiddleware } from './not-found/not-found';
 

@@ -86,6 +86,8 @@ export function baseSchema(): JsonSchema {
           required: ['detail'],
           properties: {
             pointer: { type: 'string', format: 'json-pointer', description: 'JSON Pointer (RFC 6901) to the offending member of the request body.' },
+            parameter: { type: 'string', description: 'The name of the offending query, path, header or cookie parameter.' },
+            in: { type: 'string', enum: ['query', 'path', 'header', 'cookie'], description: 'Where `parameter` is, in OpenAPI terms.' },
             detail: { type: 'string', description: 'What is wrong there.' },
           },
           additionalProperties: true,

@@ -1,5 +1,9 @@
 import type { ErrorRequestHandler, Request, Response } from 'express';
 import { unlessPromise } from '../core/callback';
+import { formatChallenges, parseChallenges } from '../core/headers/challenges';
+import type { Challenge } from '../core/headers/challenges';
+import { isValidHeaderValue } from '../core/headers/field';
+import { isHttpError } from '../core/http-error';
 import type { HttpError } from '../core/http-error';
 import { createLocalization } from '../i18n/localize';
 import type { AppMessages, CatalogsOption } from '../i18n/localize';
@@ -10,7 +14,7 @@ import { problemTypes } from '../contract/problem-types';
 import { documentedStatuses } from '../contract/routes';
 import { isUnmatched } from '../not-found/raised';
 import { toProblem } from '../problem/problem';
-import type { ProblemResponse } from '../problem/problem';
+import type { DefaultChallenge, ProblemResponse } from '../problem/problem';
 import { checkFormats, createFormatNegotiator, createRepresenter } from '../render/formats';
 import type { Format, RenderHtml, Representation } from '../render/formats';
 import { createLog } from './log';
@@ -29,8 +33,14 @@ import { send, sendLastResort, STALE_CONTENT_HEADERS } from './write';
 /**
  * Turns an error the app knows (an ORM's not-found, a validation library's error) into
  * one of ours, or returns `undefined` to leave it to the next mapper and the defaults.
+ * It is never handed this library's own errors (a thrown `BadRequest` keeps its `errors`),
+ * unless it sets `ownErrors: true`.
  */
-export type ErrorMapper = (error: unknown) => HttpError<number> | undefined;
+export interface ErrorMapper {
+  (error: unknown): HttpError<number> | undefined;
+  /** Also hand this mapper the errors of this library (`isHttpError()`). Default: `false`. */
+  readonly ownErrors?: boolean;
+}
 
 /**
  * Options of {@link errorHandler}. `L` is the set of languages added through `catalogs`,
@@ -99,9 +109,17 @@ export interface ErrorHandlerOptions<L extends string = Locale> {
   readonly logClientErrors?: boolean;
   /**
    * Mappers tried first, in order; the first to return an error decides the response.
-   * A mapper that throws is skipped.
+   * A mapper that throws is skipped; this library's own errors reach only the mappers that
+   * set `ownErrors: true`.
    */
   readonly map?: ErrorMapper | readonly ErrorMapper[];
+  /**
+   * The challenge (as `Unauthorized` takes it, e.g. `{ scheme: 'Bearer', realm: 'api' }`)
+   * that completes any 401 which would otherwise go out without `WWW-Authenticate`
+   * (RFC 9110 §15.5.2). Sources that imply a challenge (express-jwt, express-oauth2-jwt-bearer)
+   * add their `error` parameters to the one of their scheme. Default: none.
+   */
+  readonly challenge?: Challenge | readonly Challenge[];
   /**
    * The `traceId` extension member: `true` sends the active OpenTelemetry span's trace id,
    * else the W3C `traceparent` trace-id, else a request id that cannot be guessed (16
@@ -151,6 +169,7 @@ export function errorHandler<L extends string = Locale>(options: ErrorHandlerOpt
   const pickTraceId = typeof traceOption === 'function' ? traceOption : undefined;
   const onError = createOnError(options.onError);
   const tracing = options.openTelemetry === false ? undefined : loadTracing();
+  const challenge = prepareChallenge(options.challenge);
 
   // The active span and the onError hook learn of the response; the route is read only for the hook.
   const observe = (error: unknown, req: Request, span: SpanLike | undefined, status: number, type: string): void => {
@@ -189,7 +208,7 @@ export function errorHandler<L extends string = Locale>(options: ErrorHandlerOpt
       requestId = readRequestId(req);
       traceId = traceOption === false ? undefined : readTraceId(req, requestId, pickTraceId, span === undefined ? undefined : tracing?.traceIdOf(span));
       const mapped = mapError(mappers, error);
-      problem = toProblem(mapped, { catalog, resolve, instance: path, debug, types, traceId });
+      problem = toProblem(mapped, { catalog, resolve, instance: path, debug, types, traceId, challenge });
       const format = negotiateFormat(req.headers.accept);
       const output = represent(format, problem, locale, req);
       if (strict !== false) violations = check(req, res, problem, format, output, path);
@@ -248,8 +267,12 @@ function levelOf(problem: ProblemResponse, error: unknown): ErrorLogEntry['level
 }
 
 function mapError(mappers: readonly ErrorMapper[], error: unknown): unknown {
+  if (mappers.length === 0) return error;
+  const ours = isHttpError(error);
   for (const map of mappers) {
     try {
+      // A mapper that duck-types its errors must not rewrite ours (a BadRequest with `errors`).
+      if (ours && map.ownErrors !== true) continue;
       // An async mapper's promise is not an error to answer with: the next mapper decides.
       const mapped = unlessPromise(map(error));
       if (mapped !== undefined && mapped !== null) return mapped;
@@ -258,6 +281,19 @@ function mapError(mappers: readonly ErrorMapper[], error: unknown): unknown {
     }
   }
   return error;
+}
+
+/** The `challenge` option, checked and formatted once; a value that makes no challenge is a mistake. */
+function prepareChallenge(option: ErrorHandlerOptions['challenge']): DefaultChallenge | undefined {
+  if (option === undefined) return undefined;
+  const given: readonly unknown[] = Array.isArray(option) ? option : [option];
+  // A string is read into its parts, so that a source's parameters can be added to it.
+  const challenges = given.flatMap((item): Challenge[] => (typeof item === 'string' ? parseChallenges(item) : [item as Challenge]));
+  const header = formatChallenges(challenges);
+  if (header === undefined || !isValidHeaderValue(header) || challenges.some((item) => formatChallenges(item) === undefined)) {
+    throw new TypeError("errorHandler: challenge must be a challenge such as { scheme: 'Bearer', realm: 'api' } or 'Basic realm=\"api\"'");
+  }
+  return { challenges, header };
 }
 
 // What goes out, as strict mode must judge it: the status once set on the response (a

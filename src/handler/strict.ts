@@ -9,7 +9,7 @@ import { isUriReference } from '../core/uri';
 import { ERROR_STATUSES, statusRow } from '../core/status';
 
 /** Which rule a response broke. */
-export type StrictRule = 'missing-header' | 'method-status' | 'status-mismatch' | 'type-not-uri' | 'instance-not-uri' | 'extension-name' | 'undeclared-status';
+export type StrictRule = 'missing-header' | 'method-status' | 'status-mismatch' | 'type-not-uri' | 'instance-not-uri' | 'extension-name' | 'undeclared-status' | 'item-detail';
 
 /** One broken rule, with a sentence saying what to fix. */
 export interface StrictViolation {
@@ -87,12 +87,27 @@ export function checkResponse(response: CheckedResponse): StrictViolation[] {
         violations.push({ rule: 'extension-name', message: `extension member ${JSON.stringify(name)} should match ${EXTENSION_NAME.source} (RFC 9457 §3.2)` });
       }
     }
+    const without = itemsWithoutDetail(body.errors);
+    if (without.length > 0) {
+      violations.push({ rule: 'item-detail', message: `errors item${without.length > 1 ? 's' : ''} ${without.join(', ')} ha${without.length > 1 ? 've' : 's'} no detail saying what is wrong` });
+    }
   }
   // 500 is every route's: whatever it declares, it may fail.
   if (response.documented !== undefined && status !== 500 && !response.documented.has(status)) {
     violations.push({ rule: 'undeclared-status', message: `${status} is not among the statuses the route documents (${[...response.documented].sort().join(', ')}); add it to throws()` });
   }
   return violations;
+}
+
+// Every item says what is wrong: a client shows `detail` next to the field it points to.
+function itemsWithoutDetail(errors: unknown): number[] {
+  if (!Array.isArray(errors)) return [];
+  const indexes: number[] = [];
+  errors.forEach((item: unknown, index) => {
+    const detail = typeof item === 'object' && item !== null ? (item as { detail?: unknown }).detail : undefined;
+    if (typeof detail !== 'string' || detail.trim() === '') indexes.push(index);
+  });
+  return indexes;
 }
 
 /**

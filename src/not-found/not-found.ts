@@ -59,7 +59,10 @@ export interface NotFoundOptions {
    * (wherever each is mounted), or `true` for every middleware mounted at the root of the app
    * or of a router (`app.use(fn)`, `router.use(fn)`), never for middleware mounted at a path
    * or a sub-app. Known without it: body-parser's and Express's parsers, cors, helmet, morgan,
-   * cookie-parser, compression. Default: none, so other middleware makes the paths it covers
+   * cookie-parser, compression, pino-http, express-session, passport's `initialize()` and
+   * `session()`, express-jwt, express-oauth2-jwt-bearer, express-rate-limit, csurf, csrf-csrf,
+   * multer, response-time, connect-timeout and express-openapi-validator's request middleware.
+   * Default: none, so other middleware makes the paths it covers
    * 404 and turns 501 off.
    */
   readonly trustMiddleware?: boolean | readonly TrustedMiddleware[];
@@ -145,7 +148,7 @@ export function notFound(options: NotFoundOptions = {}): NotFoundHandler {
     // Read at the first request, when every route is registered; again if a router grew since.
     if (state === undefined || grew(state.summary)) {
       const summary = summarize(stack, expressTypedNotFound, trust, expressTypedAnswerOptions);
-      if (state === undefined) warnHidden(summary);
+      if (state === undefined) warnHidden(stack, summary);
       state = { stack, summary, cache: new Map(), around: new Map() };
       states.set(stack, state);
     }
@@ -269,12 +272,17 @@ function grew(summary: AppSummary): boolean {
   return false;
 }
 
+// The apps (by router stack) already warned about, whichever notFound() saw them first.
+const WARNED = new WeakSet<object>();
+
 /**
- * In development, says once per app which middleware made 405 and 501 unavailable, since
- * the fix (vouching for it with `trustMiddleware`) is the app author's to make.
+ * Says once per app, in every environment, which middleware made 405 and 501 unavailable:
+ * the answers change in production too, and the fix (vouching for it with `trustMiddleware`)
+ * is the app author's to make.
  */
-function warnHidden(summary: AppSummary): void {
-  if (summary.hidden.length === 0 || typeof process === 'undefined' || process.env.NODE_ENV !== 'development') return;
+function warnHidden(stack: Stack, summary: AppSummary): void {
+  if (summary.hidden.length === 0 || WARNED.has(stack) || typeof process === 'undefined') return;
+  WARNED.add(stack);
   const names = summary.hidden.map((name) => `\`${name}\``).join(', ');
   process.emitWarning(
     `notFound() answers 404 instead of 405 and 501 because middleware mounted with app.use() may answer any method: ${names}. ` +

@@ -8,10 +8,11 @@ import type { Message } from '../core/message';
 import { CONTRACTS } from '../core/headers';
 import type { HeaderSpec } from '../core/headers';
 import { isErrorRange, statusRow } from '../core/status';
-import { aggregateItems, aggregateStatus } from './interop/aggregate';
+import { aggregateItems, aggregateStatus, MAX_AGGREGATE_ITEMS } from './interop/aggregate';
 import { READERS } from './interop';
 import type { InteropReader } from './interop';
 import { isRecord, shownMessage } from './interop/reader';
+import type { ChallengeParts } from './interop/reader';
 
 /** The parts of any thrown value that shape the response. */
 export interface NormalizedError {
@@ -29,6 +30,8 @@ export interface NormalizedError {
   readonly ownHeaders: boolean;
   /** Contract headers whose value was given but cannot be sent (e.g. `Retry-After` of 1e21), for the log. */
   readonly refused?: readonly string[];
+  /** The challenges a foreign source implies, to be completed with the handler's default `challenge`. */
+  readonly challenges?: readonly ChallengeParts[];
   readonly type: string | undefined;
   readonly instance: string | undefined;
   readonly extensions: Readonly<Record<string, unknown>> | undefined;
@@ -36,8 +39,7 @@ export interface NormalizedError {
   readonly items?: readonly NormalizedError[];
 }
 
-/** Members of an `AggregateError` (or thrown array, or zod issues) that are read and listed; the rest are ignored. */
-export const MAX_AGGREGATE_ITEMS = 100;
+export { MAX_AGGREGATE_ITEMS } from './interop/aggregate';
 // An aggregate inside an aggregate is read; deeper (or an array holding itself) is a 500.
 const MAX_AGGREGATE_DEPTH = 2;
 
@@ -138,7 +140,7 @@ function normalizeAggregate(errors: readonly unknown[], readers: readonly Intero
   const status = aggregateStatus(items.map((item) => item.status));
   // The headers (Retry-After, WWW-Authenticate, ...) are those of the item that sets the status.
   const leader = items.find((item) => item.status === status);
-  return { ...INTERNAL, status, headers: leader?.headers, ownHeaders: leader?.ownHeaders ?? false, items };
+  return { ...INTERNAL, status, headers: leader?.headers, ownHeaders: leader?.ownHeaders ?? false, challenges: leader?.challenges, items };
 }
 
 function readStatus(value: unknown): number | undefined {

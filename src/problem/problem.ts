@@ -2,6 +2,8 @@
  * Error + catalog -> problem document (RFC 9457) + headers. Pure: no request, no
  * response, no I/O, and it never throws, whatever it is given.
  */
+import { formatChallenges, mergeChallenges } from '../core/headers/challenges';
+import type { Challenge } from '../core/headers/challenges';
 import { isValidHeaderName, isValidHeaderValue } from '../core/headers/field';
 import { forwarded } from '../core/headers/forwarded';
 import { isMessage } from '../core/message';
@@ -58,6 +60,14 @@ export interface ProblemContext {
   readonly traceId?: string;
   /** The interop readers to try (default: all built-in ones). */
   readonly readers?: readonly InteropReader[];
+  /** The app's default challenge (the `challenge` option of `errorHandler()`), prepared. */
+  readonly challenge?: DefaultChallenge;
+}
+
+/** A default challenge, prepared once: its challenges as parts, and their header value. */
+export interface DefaultChallenge {
+  readonly challenges: readonly Challenge[];
+  readonly header: string;
 }
 
 // The response describes and frames itself with these; no error may set them. `Trailer`
@@ -100,6 +110,7 @@ export function toProblem(error: unknown, context: ProblemContext): ProblemRespo
   const dropped: string[] = [];
   if (normalized.headers !== undefined) copySafeHeaders(normalized, headers, dropped);
   if (normalized.refused !== undefined) dropped.push(...normalized.refused);
+  setChallenge(normalized, context.challenge, headers);
   const row = statusRow(status);
   if (row?.noStore === true || status >= 500) headers['Cache-Control'] = 'no-store';
   // RFC 9110 §15.5.9: after a 408 the server closes the connection.
@@ -172,6 +183,21 @@ function addDebug(body: Record<string, unknown>, error: unknown): void {
     if (chain.length > 0) body.cause = chain;
   } catch {
     // Debug output is a courtesy; it must never cost the response.
+  }
+}
+
+// RFC 9110 §15.5.2: a 401 carries a challenge. The one a source implies is completed with the
+// app's default; a 401 that brings none of its own gets the default as it is.
+function setChallenge(normalized: NormalizedError, fallback: DefaultChallenge | undefined, headers: Record<string, string>): void {
+  const own = normalized.challenges;
+  const present = Object.keys(headers).filter((name) => name.toLowerCase() === 'www-authenticate');
+  if (own !== undefined && own.length > 0) {
+    const value = formatChallenges(fallback === undefined ? own : mergeChallenges(fallback.challenges, own));
+    if (value === undefined || !isValidHeaderValue(value)) return;
+    for (const name of present) delete headers[name];
+    headers['WWW-Authenticate'] = value;
+  } else if (normalized.status === 401 && fallback !== undefined && present.length === 0) {
+    headers['WWW-Authenticate'] = fallback.header;
   }
 }
 

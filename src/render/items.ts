@@ -6,7 +6,7 @@ import type { ProblemDocument } from '../problem/problem';
 
 /** One itemised problem as the HTML and text forms show it. */
 export interface ShownItem {
-  /** Where in the request, e.g. `/email`. */
+  /** Where in the request, e.g. `/email`, or a parameter's name. */
   readonly pointer: string | undefined;
   readonly detail: string;
 }
@@ -18,9 +18,11 @@ export function shownItems(problem: ProblemDocument): readonly ShownItem[] {
   const items: ShownItem[] = [];
   for (const item of errors as unknown[]) {
     if (item === null || typeof item !== 'object') continue;
-    const { pointer, detail } = item as { pointer?: unknown; detail?: unknown };
+    const { pointer, parameter, detail } = item as { pointer?: unknown; parameter?: unknown; detail?: unknown };
     if (typeof detail !== 'string') continue;
-    items.push({ pointer: typeof pointer === 'string' && pointer !== '' ? pointer : undefined, detail });
+    // A query, path, header or cookie parameter is named where a body member is pointed to.
+    const where = typeof pointer === 'string' && pointer !== '' ? pointer : typeof parameter === 'string' && parameter !== '' ? parameter : undefined;
+    items.push({ pointer: where, detail });
   }
   return items;
 }

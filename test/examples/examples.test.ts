@@ -32,6 +32,7 @@ describe('examples run as a user starts them', () => {
     ['interop', '/orders/7', 404, {}],
     ['validation', '/signup', 422, invalidSignup],
     ['metrics', '/metrics', 200, {}],
+    ['middleware', '/api/photos', 401, {}],
   ])('npm run example -- %s serves %s', async (name, route, status, init) => {
     const server = await start(name);
     try {

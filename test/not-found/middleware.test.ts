@@ -1,6 +1,10 @@
 import express5 from 'express';
 import type { Express, RequestHandler } from 'express';
 import { rateLimit } from 'express-rate-limit';
+import { expressjwt } from 'express-jwt';
+import { auth, requiredScopes } from 'express-oauth2-jwt-bearer';
+import * as OpenApiValidator from 'express-openapi-validator';
+import multer from 'multer';
 import { Writable } from 'node:stream';
 import request from 'supertest';
 import { errorHandler, notFound, NotImplemented } from '../../src';
@@ -13,6 +17,15 @@ const helmet = require('helmet') as { default: () => RequestHandler };
 const morgan = require('morgan') as (format: string, options: { stream: Writable }) => RequestHandler;
 const cookieParser = require('cookie-parser') as () => RequestHandler;
 const compression = require('compression') as () => RequestHandler;
+const pinoHttp = require('pino-http') as (options: { logger: unknown }) => RequestHandler;
+const pino = require('pino') as (options: { level: string }) => unknown;
+const session = require('express-session') as (options: object) => RequestHandler;
+const csurf = require('csurf') as (options: object) => RequestHandler;
+const { doubleCsrf } = require('csrf-csrf') as typeof import('csrf-csrf');
+const responseTime = require('response-time') as () => RequestHandler;
+const timeout = require('connect-timeout') as (time: string) => RequestHandler;
+// Untyped on purpose: @types/passport would add `user` to every Express request of the project.
+const passport = require('passport') as { initialize(): RequestHandler; session(): RequestHandler };
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const ok: RequestHandler = (_req, res) => {
@@ -67,10 +80,48 @@ describe.each([
     expect(res.headers.allow).toBe('GET, HEAD, OPTIONS, PUT');
   });
 
-  it('answers 404 behind express-rate-limit, whose middleware has no name, until it is vouched for', async () => {
-    const limiter = rateLimit({ limit: 1000, windowMs: 60_000, legacyHeaders: false, standardHeaders: false });
-    expect((await request(app([limiter])).post('/items/3')).status).toBe(404);
-    const vouched = await request(app([limiter], { trustMiddleware: [limiter] })).post('/items/3');
+  // What an API mounts at its root: each answers a request itself only to reject it.
+  const apiMiddleware = (): [string, RequestHandler][] => [
+    ['pino-http', pinoHttp({ logger: pino({ level: 'silent' }) })],
+    ['express-session', session({ secret: 's', resave: false, saveUninitialized: false })],
+    ['passport.initialize()', passport.initialize()],
+    ['passport.session()', passport.session()],
+    ['express-jwt', expressjwt({ secret: 's', algorithms: ['HS256'], credentialsRequired: false })],
+    ['express-oauth2-jwt-bearer auth()', auth({ secret: 'a-secret-of-at-least-32-characters!!', issuer: 'https://i.example/', audience: 'a', tokenSigningAlg: 'HS256', authRequired: false })],
+    ['express-oauth2-jwt-bearer requiredScopes()', requiredScopes('read')],
+    ['express-rate-limit', rateLimit({ limit: 1000, windowMs: 60_000, legacyHeaders: false, standardHeaders: false })],
+    ['csurf', csurf({ ignoreMethods: ['GET', 'HEAD', 'OPTIONS', 'POST', 'PATCH'] })],
+    ['csrf-csrf', doubleCsrf({ getSecret: () => 's', getSessionIdentifier: () => 'i', ignoredMethods: ['GET', 'HEAD', 'OPTIONS', 'POST', 'PATCH'] }).doubleCsrfProtection],
+    ['multer', multer().none()],
+    ['response-time', responseTime()],
+    ['connect-timeout', timeout('5s')],
+  ];
+
+  it.each(apiMiddleware())('knows %s passes requests on, so 405 and 501 stay', async (_name, middleware) => {
+    // requiredScopes() and csurf need what auth() and a session put on the request.
+    const before: RequestHandler = (req, _res, next) => {
+      Object.assign(req, { auth: { payload: { scope: 'read' } }, session: {} });
+      next();
+    };
+    const a = app([before, middleware], { trustMiddleware: [before] });
+    const res = await request(a).post('/items/3');
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe('GET, HEAD, OPTIONS, PUT');
+    expect((await request(a).patch('/items/3')).status).toBe(501);
+  });
+
+  it("knows express-openapi-validator's request middleware, not its operation handlers", async () => {
+    const apiSpec = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: {} };
+    const validator = OpenApiValidator.middleware({ apiSpec: apiSpec as never, validateResponses: true, ignoreUndocumented: true }) as RequestHandler[];
+    const res = await request(app(validator)).post('/items/3');
+    expect(res.status).toBe(405);
+    expect(res.headers.allow).toBe('GET, HEAD, OPTIONS, PUT');
+  });
+
+  it('answers 404 behind middleware it does not know, until it is vouched for', async () => {
+    const unknown: RequestHandler = (_req, _res, next) => next();
+    expect((await request(app([unknown])).post('/items/3')).status).toBe(404);
+    const vouched = await request(app([unknown], { trustMiddleware: [unknown] })).post('/items/3');
     expect(vouched.status).toBe(405);
     expect(vouched.headers.allow).toBe('GET, HEAD, OPTIONS, PUT');
   });
@@ -115,8 +166,8 @@ describe('notFound() logging and warnings', () => {
     return a;
   }
 
-  it('says once in development which middleware turned 405 and 501 off', async () => {
-    process.env.NODE_ENV = 'development';
+  it.each(['development', 'production', 'test'])('says once per app under NODE_ENV=%s which middleware turned 405 and 501 off', async (env) => {
+    process.env.NODE_ENV = env;
     const warn = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
     const a = opaqueApp();
     await request(a).delete('/health');
@@ -128,11 +179,9 @@ describe('notFound() logging and warnings', () => {
     expect(options.code).toBe('EXPRESS_TYPED_ERRORS_NOT_FOUND_OPAQUE');
   });
 
-  it('stays silent outside development, when every middleware is known, and for sub-apps it cannot help with', async () => {
+  it('stays silent when every middleware is known, and for sub-apps it cannot help with', async () => {
     const warn = jest.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
     process.env.NODE_ENV = 'production';
-    await request(opaqueApp()).delete('/health');
-    process.env.NODE_ENV = 'development';
     const known = express5();
     known.use(express5.json());
     known.get('/health', ok);

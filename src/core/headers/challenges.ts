@@ -43,6 +43,28 @@ export function formatChallenges(value: unknown): string | undefined {
   return out.length === 0 ? undefined : out.join(', ');
 }
 
+type ChallengeObject = Exclude<Challenge, string>;
+
+/**
+ * The app's default challenges completed by a source's own (RFC 6750's `Bearer` with its
+ * `error`): a source challenge of a default's scheme keeps the default's realm and gets its
+ * parameters on top of the default's; one of another scheme is listed after the defaults.
+ */
+export function mergeChallenges(defaults: readonly Challenge[], own: readonly ChallengeObject[]): Challenge[] {
+  const sameScheme = (a: string, b: string): boolean => a.toLowerCase() === b.toLowerCase();
+  const used = new Set<ChallengeObject>();
+  const out: Challenge[] = defaults.map((base) => {
+    if (typeof base === 'string') return base;
+    const match = own.find((challenge) => !used.has(challenge) && sameScheme(challenge.scheme, base.scheme));
+    if (match === undefined) return base;
+    used.add(match);
+    const realm = base.realm ?? match.realm;
+    return { scheme: base.scheme, ...(realm === undefined ? {} : { realm }), params: { ...base.params, ...match.params } };
+  });
+  for (const challenge of own) if (!used.has(challenge)) out.push(challenge);
+  return out;
+}
+
 /**
  * The challenges of a `WWW-Authenticate` or `Proxy-Authenticate` value (RFC 9110 §11.6.1),
  * in the shape the error classes accept: `{ scheme, realm?, params? }`, or `'<scheme> <token68>'`.

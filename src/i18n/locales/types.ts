@@ -97,6 +97,50 @@ export interface Phrases {
   readonly docsHeaderConnectionClose: string;
   /** `Connection: Upgrade` (426). */
   readonly docsHeaderConnectionUpgrade: string;
+
+  // Middleware errors: express-jwt, express-oauth2-jwt-bearer, multer and busboy, validators, CSRF.
+  /** express-jwt `credentials_required`, express-oauth2-jwt-bearer `UnauthorizedError`: no access token. */
+  readonly jwtCredentialsRequired: string;
+  /** express-jwt `credentials_bad_scheme`: Authorization uses another scheme. */
+  readonly jwtBadScheme: string;
+  /** express-jwt `credentials_bad_format`: Authorization is not `Bearer <token>`. */
+  readonly jwtBadFormat: string;
+  /** A bad access token (express-jwt `invalid_token`, `InvalidTokenError`). */
+  readonly jwtInvalidToken: string;
+  /** An expired access token. */
+  readonly jwtExpiredToken: string;
+  /** express-jwt `revoked_token`. */
+  readonly jwtRevokedToken: string;
+  /** express-oauth2-jwt-bearer `InvalidRequestError`. */
+  readonly jwtInvalidRequest: string;
+  /** express-oauth2-jwt-bearer `InsufficientScopeError`. */
+  readonly jwtInsufficientScope: string;
+  /** express-oauth2-jwt-bearer `InvalidProofError` (DPoP). */
+  readonly jwtInvalidProof: string;
+  /** multer `LIMIT_FILE_SIZE`; `{field}` is the file field name. */
+  readonly multerFileTooLarge: string;
+  /** multer `LIMIT_FIELD_VALUE`; `{field}` is the field name. */
+  readonly multerFieldValueTooLong: string;
+  /** multer `LIMIT_UNEXPECTED_FILE`; `{field}` is the file field name. */
+  readonly multerUnexpectedFile: string;
+  /** multer `LIMIT_FIELD_NESTING`, `LIMIT_FIELD_ARRAY_INDEX`, `INVALID_FIELD_NAME`; `{field}`. */
+  readonly multerInvalidFieldName: string;
+  /** multer `LIMIT_FILE_COUNT`. */
+  readonly multerTooManyFiles: string;
+  /** multer `LIMIT_FIELD_COUNT`. */
+  readonly multerTooManyFields: string;
+  /** multer `LIMIT_PART_COUNT`. */
+  readonly multerTooManyParts: string;
+  /** multer `LIMIT_FIELD_KEY`. */
+  readonly multerFieldNameTooLong: string;
+  /** multer `MISSING_FIELD_NAME`. */
+  readonly multerMissingFieldName: string;
+  /** busboy's malformed-form errors (`Unexpected end of form`, ...). */
+  readonly multerMalformedForm: string;
+  /** A validator says a required value is missing (joi `any.required`). */
+  readonly validatorRequired: string;
+  /** csrf-csrf and csurf `EBADCSRFTOKEN`. */
+  readonly csrfInvalidToken: string;
 }
 
 /** The name of a built-in phrase that is a plain string (not a title + description pair). */

@@ -1,5 +1,8 @@
 /** Several errors at once: an `AggregateError`, or an array thrown as it is. */
 
+/** Members of an `AggregateError` (or thrown array, or validation issues) that are read and listed; the rest are ignored. */
+export const MAX_AGGREGATE_ITEMS = 100;
+
 /** The members of an `AggregateError` or a thrown array, or `undefined` for anything else. */
 export function aggregateItems(error: unknown): readonly unknown[] | undefined {
   if (Array.isArray(error)) return error;

@@ -6,10 +6,30 @@
  */
 import { bodyParser } from './body-parser';
 import { boom } from './boom';
+import { busboy } from './busboy';
+import { celebrate } from './celebrate';
+import { csrf } from './csrf';
+import { expressJwt } from './express-jwt';
+import { expressValidator } from './express-validator';
 import { getStatus } from './get-status';
+import { multer } from './multer';
+import { oauth2JwtBearer } from './oauth2-jwt-bearer';
+import { openApiValidator } from './openapi-validator';
 import type { InteropReader } from './reader';
 
 /** Every built-in reader, in the order they are tried. */
-export const READERS: readonly InteropReader[] = [bodyParser, boom, getStatus];
+export const READERS: readonly InteropReader[] = [
+  bodyParser,
+  boom,
+  getStatus,
+  expressJwt,
+  oauth2JwtBearer,
+  multer,
+  busboy,
+  expressValidator,
+  openApiValidator,
+  celebrate,
+  csrf,
+];
 
 export type { ForeignReading, InteropReader } from './reader';

@@ -3,7 +3,11 @@
  * few properties (never by importing the library) and says what the response should be.
  */
 import statuses from 'statuses';
+import type { Challenge } from '../../core/headers';
 import type { Message } from '../../core/message';
+
+/** A challenge as its parts, which `errorHandler()` can complete with its `challenge` option. */
+export type ChallengeParts = Exclude<Challenge, string>;
 
 /** What a foreign error says about its response, before our own defaults are applied. */
 export interface ForeignReading {
@@ -11,6 +15,13 @@ export interface ForeignReading {
   readonly expose: boolean;
   readonly detail: string | Message | undefined;
   readonly headers: Readonly<Record<string, unknown>> | undefined;
+  /** Itemised problems (`errors` member) the reader built: `detail` a string or a {@link Message}. */
+  readonly errors?: readonly unknown[];
+  /**
+   * The `WWW-Authenticate` challenges the source implies (RFC 6750 §3: `Bearer` with its
+   * `error`), as parts: the default `challenge` of `errorHandler()` is completed with them.
+   */
+  readonly challenges?: readonly ChallengeParts[];
 }
 
 /** One source of foreign errors: its name (for the docs and for turning it off) and its reader. */
