@@ -88,5 +88,5 @@ export { mergeOpenApi, openApiErrorResponses } from './contract/openapi';
 export type { OpenApiErrorComponents, OpenApiErrorOptions } from './contract/openapi';
 
 // Reading errors back (also at `express-typed-errors/client`).
-export { parseChallenges, parseProblem, UnknownProblem } from './client';
-export type { FetchResponseLike, ReceivedResponse } from './client';
+export { axiosInterceptor, fetchProblem, kyHooks, parseChallenges, parseProblem, retryAfterMs, UnknownProblem } from './client';
+export type { AxiosInstanceLike, FetchResponseLike, HeadersLike, KyErrorLike, KyHooks, ReceivedResponse } from './client';

@@ -2,8 +2,8 @@
  * OpenAPI 3.1 `components` for our error responses: one response per status with its
  * headers, the problem schemas, and example bodies in the requested languages.
  */
-import { CONTRACTS } from '../core/headers';
-import type { HeaderSpec } from '../core/headers';
+import { CONTRACTS, OPEN_API } from '../core/headers';
+import type { HeaderOpenApi, HeaderSpec } from '../core/headers';
 import { ERROR_STATUSES, STATUSES, statusRow } from '../core/status';
 import type { ErrorStatus } from '../core/status';
 import { CATALOGS, LOCALES } from '../i18n/locales';
@@ -85,7 +85,7 @@ function headersOf(status: ErrorStatus): Record<string, JsonSchema> {
   };
   if (row?.header !== undefined) {
     const contract: HeaderSpec = CONTRACTS[row.header];
-    const { description, schema, sample } = contract.openApi;
+    const { description, schema, sample }: HeaderOpenApi = OPEN_API[row.header]();
     headers[contract.header] = { description, required: contract.required, schema, example: contract.format(sample) };
   }
   if (row?.noStore === true) headers['Cache-Control'] = { description: 'The answer must not be stored by caches.', schema: { type: 'string', const: 'no-store' } };

@@ -2,7 +2,7 @@
  * JSON Schema (2020-12) of the problem documents `errorHandler()` sends: the RFC 9457
  * members, the `errors` list, our own extension members, and an app's problem types.
  */
-import { ERROR_STATUSES, isErrorRange, statusRow } from '../core/status';
+import { ERROR_STATUSES, isErrorRange, STATUS_REFERENCES, statusRow } from '../core/status';
 import type { ErrorStatus } from '../core/status';
 import { isUriReference } from '../core/uri';
 import { problemTypes } from './problem-types';
@@ -114,7 +114,7 @@ export function variantSchema(options: ProblemSchemaOptions): JsonSchema {
   const out: Record<string, unknown> = { type: 'object', properties };
   if (status !== undefined) {
     const row = statusRow(status);
-    out.description = row === undefined ? `${status} problem` : `${status} ${row.title} (${row.spec})`;
+    out.description = row === undefined ? `${status} problem` : `${status} ${row.title} (${STATUS_REFERENCES[status as ErrorStatus].spec})`;
     properties.status = { const: status };
   }
   const declared = declaredTypes(options, status, specs);

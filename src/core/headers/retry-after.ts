@@ -1,6 +1,6 @@
 /** `Retry-After` (RFC 9110 §10.2.3): on 503, 429 and 413, how long to wait before retrying. */
 import { keepAsIs, whenPresent } from './spec';
-import type { HeaderSpec } from './spec';
+import type { HeaderOpenApi, HeaderSpec } from './spec';
 
 /** Seconds to wait (whole, non-negative) or the moment after which to retry. */
 export type RetryAfter = number | Date;
@@ -43,9 +43,12 @@ export const retryAfter = {
   format: formatRetryAfter,
   keep: keepAsIs,
   parse: whenPresent(parseRetryAfter),
-  openApi: {
+} as const satisfies HeaderSpec;
+
+export function retryAfterOpenApi(): HeaderOpenApi {
+  return {
     description: 'How long to wait before retrying: delta-seconds or an HTTP-date (RFC 9110 §10.2.3).',
     schema: { oneOf: [{ type: 'integer', minimum: 0 }, { type: 'string', pattern: IMF_FIXDATE_PATTERN }] },
     sample: 120,
-  },
-} as const satisfies HeaderSpec;
+  };
+}
