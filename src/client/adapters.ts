@@ -3,6 +3,7 @@
  * them is imported: each adapter reads the few properties its client documents.
  */
 import type { HttpError } from '../core/http-error';
+import type { retryAfterMs } from './retry';
 import { parseProblem } from './parse-problem';
 
 /**
@@ -42,8 +43,9 @@ export interface KyHooks {
 /**
  * Hooks to pass as ky's `hooks` option: an error response is thrown as the class of its
  * status, read by `parseProblem()`, with ky's `HTTPError` as its `cause`. The typed error also
- * keeps ky's `response`, `request`, `options` and `name`, so ky still knows it as its own:
- * its retry (status codes, `Retry-After`) and `isHTTPError()` work as without the hooks.
+ * keeps ky's `response`, `request`, `options` and `name`, by which unminified ky still knows it
+ * as its own (its default retry, `isHTTPError()`). A minified bundle renames ky's class, so
+ * steer ky's retry with `shouldRetry` and {@link retryAfterMs} as the client guide shows.
  *
  * @example
  * const api = ky.create({ prefixUrl: '/api', hooks: kyHooks() });

@@ -25,6 +25,10 @@ export function clientApi(): ClientApi {
   app.get('/api/limited', () => {
     throw new TooManyRequests(2, { detail: 'Slow down' });
   });
+  // Rate limited with the server's own words, in the client's language.
+  app.get('/api/quota', () => {
+    throw new TooManyRequests(1);
+  });
   app.get('/api/missing', () => {
     throw new NotFound({ detail: 'No user 42' });
   });

@@ -15,10 +15,13 @@ import { promisify } from 'node:util';
 import axios from 'axios';
 import axiosRetry from 'axios-retry';
 import { buildSync } from 'esbuild';
-import { axiosInterceptor, fetchProblem, NotFound, ServiceUnavailable, TooManyRequests, UnknownProblem, UnprocessableEntity, retryAfterMs } from '../../../src/client';
+import type { Options as KyOptions } from 'ky' with { 'resolution-mode': 'import' };
+import { axiosInterceptor, fetchProblem, kyHooks, NotFound, ServiceUnavailable, TooManyRequests, UnknownProblem, UnprocessableEntity, retryAfterMs } from '../../../src/client';
 import { clientApi } from '../../helpers/client-api';
 
 const root = path.join(__dirname, '..', '..', '..');
+// kyHooks() type-checks as ky's own `hooks` option, with ky's types.
+const kyOptions: KyOptions = { hooks: kyHooks(), retry: 0 };
 const api = clientApi();
 let server: Server;
 let base = '';
@@ -114,7 +117,7 @@ describe('the same typed errors from fetch, ky and axios', () => {
 
   it('kyHooks() throws the typed error, which ky still knows as its HTTPError', async () => {
     const out = (await inKyProcess(`
-      const api = ky.create({ prefixUrl: base, hooks: c.kyHooks(), retry: 0 });
+      const api = ky.create({ prefixUrl: base, ...${JSON.stringify({ retry: kyOptions.retry })}, hooks: c.kyHooks() });
       const caught = async (f) => { try { await f(); } catch (e) { return e; } };
       const limited = await caught(() => api.get('api/limited'));
       return {
@@ -143,10 +146,11 @@ describe('retrying as the server said, with ky and axios', () => {
 
   it("ky's retry option waits Retry-After when the server gives one, and does not retry without", async () => {
     const out = (await inKyProcess(`
+      // The guide's pattern: retry only what the server said when to retry, and wait that long.
       const api = ky.create({
         prefixUrl: base,
-        hooks: c.kyHooks(),
-        retry: { limit: 2, shouldRetry: ({ error }) => (c.retryAfterMs(error) === undefined ? false : undefined) },
+        retry: { limit: 2, delay: () => 0, shouldRetry: ({ error }) => c.retryAfterMs(error) !== undefined },
+        hooks: { ...c.kyHooks(), beforeRetry: [({ error }) => new Promise((resolve) => setTimeout(resolve, c.retryAfterMs(error)))] },
       });
       const started = Date.now();
       const flaky = await api.get('api/flaky').json();
