@@ -11,16 +11,12 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { buildSync } from 'esbuild';
-import { chromium } from 'playwright-core';
+import express from 'express';
 import type { Browser } from 'playwright-core';
+import { describeInBrowser, launchChromium } from '../helpers/chromium';
 import { clientApi } from '../helpers/client-api';
 
-const CHROMIUM = '/usr/bin/chromium';
 const root = path.join(__dirname, '..', '..');
-// Decided when the file loads, so a missing browser shows as skipped, never as passed.
-const missing = existsSync(CHROMIUM) ? undefined : `${CHROMIUM} not found; install it with: apt-get install -y chromium`;
-if (missing !== undefined) console.warn(`[browser test skipped] ${missing}`);
-const describeInBrowser = missing === undefined ? describe : describe.skip;
 
 // What the page does, as a front end would: narrow, show title and detail, retry.
 const PAGE_SCRIPT = `
@@ -94,23 +90,18 @@ describeInBrowser('the client bundled into a page in headless Chromium', () => {
       logLevel: 'silent',
     });
     const script = bundle.outputFiles[0]?.text ?? '';
-    api.app.get('/', (_req, res) => {
+    const site = express();
+    site.get('/', (_req, res) => {
       res.type('html').send('<!doctype html><html><head><meta charset="utf-8"><script type="module" src="/page.js"></script></head><body><h1></h1><p></p></body></html>');
     });
-    api.app.get('/page.js', (_req, res) => {
+    site.get('/page.js', (_req, res) => {
       res.type('js').send(script);
     });
-    // The routes added here must answer before the API's own not-found handling.
-    const stack = (api.app as unknown as { _router?: { stack: unknown[] }; router?: { stack: unknown[] } });
-    const layers = (stack.router ?? stack._router)?.stack as unknown[];
-    layers.unshift(...layers.splice(-2));
-    server = api.app.listen(0, '127.0.0.1');
+    site.use(api.app);
+    server = site.listen(0, '127.0.0.1');
     await once(server, 'listening');
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {
