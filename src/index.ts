@@ -95,5 +95,5 @@ export { problemTypeDocs } from './contract/docs';
 export type { ProblemTypeDocsOptions } from './contract/docs';
 
 // Reading errors back (also at `express-typed-errors/client`).
-export { parseChallenges, parseProblem, UnknownProblem } from './client';
-export type { FetchResponseLike, ReceivedResponse } from './client';
+export { axiosInterceptor, fetchProblem, kyHooks, parseChallenges, parseProblem, retryAfterMs, UnknownProblem } from './client';
+export type { AxiosInstanceLike, FetchResponseLike, HeadersLike, KyErrorLike, KyHooks, ReceivedResponse } from './client';

@@ -2,13 +2,16 @@
  * The client side of the contract: a response (ours or any RFC 9457 server's) read back
  * into the error class of its status. No Express, no Node built-ins: safe in a browser.
  */
-import * as errors from '../core/errors';
+import { CLASSES } from '../core/errors';
 import { CONTRACTS } from '../core/headers';
 import type { HeaderSpec } from '../core/headers';
-import { HttpError } from '../core/http-error';
-import type { HttpErrorOptions, ProblemItem } from '../core/http-error';
+import { HttpError, markClass } from '../core/http-error';
+import type { HttpErrorOptions } from '../core/http-error';
 import { STANDARD_MEMBERS, STRING_MEMBERS } from '../core/members';
 import { statusRow } from '../core/status';
+import { headerReader } from './headers';
+import type { HeadersLike } from './headers';
+import { readItems } from './items';
 
 /** A fetch `Response`, or anything shaped like one. */
 export interface FetchResponseLike {
@@ -17,10 +20,11 @@ export interface FetchResponseLike {
   text(): Promise<string>;
 }
 
-/** A response already read: status, headers (any case; Node's or a plain object) and the parsed body. */
+/** A response already read: status, headers (any case; a `Headers`, axios', Node's or a plain object) and the body. */
 export interface ReceivedResponse {
-  readonly status: number;
-  readonly headers?: { get(name: string): string | null } | Readonly<Record<string, string | number | readonly string[] | undefined>>;
+  /** The HTTP status; a numeric string such as `"404"` is read as the number. */
+  readonly status: number | string;
+  readonly headers?: HeadersLike;
   /** The parsed JSON body, or its text. */
   readonly body?: unknown;
 }
@@ -39,22 +43,27 @@ export class UnknownProblem extends HttpError<number> {
     this.body = body;
   }
 }
+markClass(UnknownProblem, 'UnknownProblem');
 
-const classes = errors as unknown as Readonly<Record<string, (new (...args: unknown[]) => HttpError<number>) | undefined>>;
+type ErrorConstructor = new (...args: unknown[]) => HttpError<number>;
+const classes: Readonly<Record<number, ErrorConstructor | undefined>> = CLASSES as never;
 
 /**
  * Reads an error response back into the class of its status: `ServiceUnavailable` with
  * `retryAfter` (seconds or a `Date`) from `Retry-After`, `MethodNotAllowed` with `allow`,
- * `Unauthorized` with its parsed `challenges`, and `detail`, `type`, `instance`, `errors`
- * and extension members from the body. An unregistered status or a body that is not a
- * problem document gives an {@link UnknownProblem} holding the raw body. Never throws
- * (the promise never rejects).
+ * `Unauthorized` with its parsed `challenges`; `title`, `detail`, `type` (`about:blank`
+ * when absent), `instance`, the itemised `errors` and the extension members from the body.
+ * Any RFC 9457 producer is read: the items of ASP.NET Core, Spring and Zalando's problem
+ * library become `{ pointer, detail }` like ours. Given a fetch `Response` it returns a
+ * promise; given `{ status, headers, body }` already read, the error itself. An unregistered
+ * status or a body that is not a problem document gives an {@link UnknownProblem} holding
+ * the raw body. Never throws (the promise never rejects).
  *
  * @example
  * const res = await fetch('/report');
  * if (!res.ok) {
  *   const error = await parseProblem(res);
- *   if (error instanceof ServiceUnavailable) setTimeout(retry, Number(error.retryAfter ?? 60) * 1000);
+ *   if (error instanceof ServiceUnavailable) setTimeout(retry, retryAfterMs(error) ?? 60_000);
  * }
  */
 export function parseProblem(input: FetchResponseLike): Promise<HttpError<number>>;
@@ -67,85 +76,99 @@ export function parseProblem(input: FetchResponseLike | ReceivedResponse): HttpE
       return Promise.resolve()
         .then(() => input.text())
         .then(
-          (text) => build(status, headerReader(headers), text),
+          (text) => build(status, headers, text),
           // A body that cannot be read (already used, network error) is not a problem document.
           () => new UnknownProblem(readStatus(status), undefined),
         );
     }
-    return build(input?.status, headerReader(input?.headers), input?.body);
+    return build(input?.status, input?.headers, input?.body);
   } catch {
     // Only a hostile input (a throwing getter) gets here.
     return new UnknownProblem(0, undefined);
   }
 }
 
-// A status the error can carry: 100..599, else 0 (what fetch reports for an opaque response).
+// A status the error can carry: 100..599 (also as a numeric string), else 0 (what fetch reports for an opaque response).
 function readStatus(value: unknown): number {
-  return typeof value === 'number' && Number.isInteger(value) && value >= 100 && value <= 599 ? value : 0;
+  const status = typeof value === 'string' && /^\d{3}$/.test(value) ? Number(value) : value;
+  return typeof status === 'number' && Number.isInteger(status) && status >= 100 && status <= 599 ? status : 0;
 }
 
-function build(rawStatus: unknown, header: (name: string) => string | undefined, rawBody: unknown): HttpError<number> {
+function build(rawStatus: unknown, headers: unknown, rawBody: unknown): HttpError<number> {
   const status = readStatus(rawStatus);
+  const header = headerReader(headers);
   try {
     const body = readBody(rawBody, header('content-type'));
-    if (body === NOT_A_PROBLEM) return new UnknownProblem(status, rawBody);
+    if (body === undefined) return new UnknownProblem(status, rawBody);
     const options = optionsOf(body);
     const row = statusRow(status);
-    const Class = row === undefined ? undefined : classes[row.className];
-    if (row === undefined || Class === undefined) return new UnknownProblem(status, rawBody, options);
-    if (row.header === undefined) return new Class(options);
-    const spec: HeaderSpec = CONTRACTS[row.header];
-    return new Class(spec.parse(header(spec.header.toLowerCase())), options);
+    const Class = classes[status];
+    const spec: HeaderSpec | undefined = row?.header === undefined ? undefined : CONTRACTS[row.header];
+    const error =
+      Class === undefined ? new UnknownProblem(status, rawBody, options) : spec === undefined ? new Class(options) : new Class(spec.parse(header(spec.header.toLowerCase())), options);
+    // The server's own words, where it sent some; the response's status is the one the error carries.
+    const { title } = body;
+    const bodyStatus = readStatus(body.status);
+    if (typeof title === 'string') {
+      Object.defineProperty(error, 'title', { value: title, enumerable: true });
+      if (options.detail === undefined) error.message = title;
+    }
+    if (bodyStatus !== 0 && bodyStatus !== status) Object.defineProperty(error, 'bodyStatus', { value: bodyStatus, enumerable: true });
+    return error;
   } catch {
     // A class constructor or a hostile body must not turn reading an error into throwing one.
     return new UnknownProblem(status, rawBody);
   }
 }
 
-const NOT_A_PROBLEM = Symbol('not a problem');
 type ProblemBody = Readonly<Record<string, unknown>>;
 
 // An empty body (a HEAD answer) is a problem with no members; JSON text is parsed when the
 // content type allows it; anything else must look like a problem document.
-function readBody(raw: unknown, contentType: string | undefined): ProblemBody | typeof NOT_A_PROBLEM {
+function readBody(raw: unknown, contentType: string | undefined): ProblemBody | undefined {
   if (raw === undefined || raw === null || raw === '') return {};
   let value: unknown = raw;
   if (typeof raw === 'string') {
-    if (contentType !== undefined && !/[/+]json\s*(;|$)/i.test(contentType.trim())) return NOT_A_PROBLEM;
+    if (contentType !== undefined && !/[/+]json\s*(;|$)/i.test(contentType.trim())) return undefined;
     try {
       value = JSON.parse(raw) as unknown;
     } catch {
-      return NOT_A_PROBLEM;
+      return undefined;
     }
   }
-  return isProblemBody(value) ? value : NOT_A_PROBLEM;
+  return isProblemBody(value) ? value : undefined;
 }
 
 // RFC 9457 makes every member optional, so a problem is an object whose standard members,
-// where present, have their types, and which has at least one of them.
+// where present, have their types (a status may be a numeric string), and which has at
+// least one of `type`, `title` and `status`.
 function isProblemBody(value: unknown): value is ProblemBody {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
   const body = value as ProblemBody;
-  const typed =
+  return (
     STRING_MEMBERS.every((name) => body[name] === undefined || typeof body[name] === 'string') &&
-    (body.status === undefined || typeof body.status === 'number') &&
-    (body.errors === undefined || Array.isArray(body.errors));
-  return typed && (body.type !== undefined || body.title !== undefined || body.status !== undefined);
+    (body.status === undefined || readStatus(body.status) !== 0) &&
+    (body.errors === undefined || typeof body.errors === 'object') &&
+    (body.type !== undefined || body.title !== undefined || body.status !== undefined)
+  );
 }
 
 function optionsOf(body: ProblemBody): HttpErrorOptions {
   const extensions: Record<string, unknown> = {};
   let found = false;
   for (const name of Object.keys(body)) {
-    if (STANDARD_MEMBERS.has(name) || name === '__proto__') continue;
+    // `violations` (Zalando) is read into `errors`; every other unknown member is an extension.
+    if (STANDARD_MEMBERS.has(name) || name === 'violations' || name === '__proto__') continue;
     extensions[name] = body[name];
     found = true;
   }
+  const errors = readItems(body);
   return {
+    // RFC 9457 §4.2.1: a problem without a type is `about:blank`.
+    type: typeof body.type === 'string' ? body.type : 'about:blank',
     ...(typeof body.detail === 'string' ? { detail: body.detail } : {}),
-    ...(typeof body.type === 'string' ? { type: body.type } : {}),
     ...(typeof body.instance === 'string' ? { instance: body.instance } : {}),
-    ...(Array.isArray(body.errors) ? { errors: body.errors as ProblemItem[] } : {}),
+    ...(errors === undefined ? {} : { errors }),
     ...(found ? { extensions } : {}),
   };
 }
@@ -157,23 +180,4 @@ function isFetchResponse(input: unknown): input is FetchResponseLike {
     typeof (input as { text?: unknown }).text === 'function' &&
     typeof (input as { headers?: { get?: unknown } }).headers?.get === 'function'
   );
-}
-
-/** A case-insensitive header lookup over a `Headers`, Node's headers or a plain object. */
-function headerReader(headers: ReceivedResponse['headers']): (name: string) => string | undefined {
-  try {
-    if (headers === undefined || headers === null || typeof headers !== 'object') return () => undefined;
-    if (typeof headers.get === 'function') {
-      const get = headers.get.bind(headers) as (name: string) => string | null;
-      return (name) => get(name) ?? undefined;
-    }
-    const map = new Map<string, string>();
-    for (const [name, value] of Object.entries(headers)) {
-      const text = Array.isArray(value) ? value.join(', ') : typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
-      if (text !== undefined) map.set(name.toLowerCase(), text);
-    }
-    return (name) => map.get(name);
-  } catch {
-    return () => undefined;
-  }
 }

@@ -6,7 +6,7 @@
 import type { Request, RequestHandler } from 'express';
 import Negotiator from 'negotiator';
 import { NotFound } from '../core/errors';
-import { ERROR_STATUSES, STATUSES } from '../core/status';
+import { ERROR_STATUSES, STATUS_REFERENCES, STATUSES } from '../core/status';
 import type { ErrorStatus, HeaderContract } from '../core/status';
 import { createLocalization } from '../i18n/localize';
 import type { CatalogsOption } from '../i18n/localize';
@@ -81,7 +81,7 @@ export function problemTypeDocs<L extends string = Locale>(options: ProblemTypeD
   const types = options.types ?? [];
   const pages = new Map<string, TypePage>();
   for (const status of ERROR_STATUSES) {
-    pages.set(STATUSES[status].slug, { type: defaults[status] as string, status, spec: undefined, schema: JSON.stringify(problemJsonSchema({ status, typeBaseUri: base })) });
+    pages.set(STATUS_REFERENCES[status].slug, { type: defaults[status] as string, status, spec: undefined, schema: JSON.stringify(problemJsonSchema({ status, typeBaseUri: base })) });
   }
   for (const spec of types) {
     if (!spec.type.startsWith(`${root}/`)) continue;

@@ -3,6 +3,7 @@
  * content types and languages the handler really sends), `paths` read from the app's routes,
  * and the merge of both into the app's own document.
  */
+import { OPEN_API } from '../core/headers';
 import { ERROR_STATUSES, STATUSES } from '../core/status';
 import type { ErrorStatus } from '../core/status';
 import { createLocalization } from '../i18n/localize';
@@ -304,7 +305,7 @@ function headersOf(sent: Sent, status: number): Record<string, JsonSchema> {
   };
   for (const header of statusHeaders(status)) {
     if ('contract' in header) {
-      const { description, schema, sample } = header.spec.openApi;
+      const { description, schema, sample } = OPEN_API[header.contract]();
       headers[header.name] = { description, required: header.spec.required, schema, example: header.spec.format(sample) };
     } else {
       headers[header.name] = { description: FIXED_DESCRIPTIONS[header.value], schema: { type: 'string', const: header.value } };

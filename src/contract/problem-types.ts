@@ -1,5 +1,5 @@
 /** Problem type URIs: the `<base>/<slug>` identifiers of the `typeBaseUri` option. */
-import { ERROR_STATUSES, STATUSES } from '../core/status';
+import { ERROR_STATUSES, STATUS_REFERENCES } from '../core/status';
 import { isAbsoluteUri } from '../core/uri';
 
 /**
@@ -10,6 +10,6 @@ export function problemTypes(base: string): Readonly<Record<number, string>> {
   if (!isAbsoluteUri(base)) throw new TypeError(`typeBaseUri "${String(base)}" is not an absolute URI such as https://example.com/problems`);
   const root = base.replace(/\/+$/, '');
   const types: Record<number, string> = {};
-  for (const status of ERROR_STATUSES) types[status] = `${root}/${STATUSES[status].slug}`;
+  for (const status of ERROR_STATUSES) types[status] = `${root}/${STATUS_REFERENCES[status].slug}`;
   return types;
 }

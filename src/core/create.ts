@@ -1,13 +1,14 @@
-import * as errors from './errors';
+import { CLASSES, InternalServerError } from './errors';
+import type * as errors from './errors';
 import { ClientError, ServerError } from './http-error';
 import type { ConstructorArgs } from './http-error';
-import { isErrorRange, STATUSES } from './status';
+import { isErrorRange } from './status';
 import type { ClassNameOf, ErrorStatus } from './status';
 
 /** The class of a status, looked up through the name the status table gives it. */
 export type ErrorClassOf<S extends ErrorStatus> = (typeof errors)[ClassNameOf<S>];
 
-const classes = STATUSES as Readonly<Record<number, { readonly className: keyof typeof errors } | undefined>>;
+const classes: Readonly<Record<number, (new (...args: unknown[]) => ClientError<number>) | undefined>> = CLASSES as never;
 
 // An unregistered code in range (499, 599) still gets a concrete error of the right family.
 class UnregisteredClientError extends ClientError<number> {
@@ -32,11 +33,8 @@ class UnregisteredServerError extends ServerError<number> {
  */
 export function createHttpError<S extends ErrorStatus>(status: S, ...args: ConstructorArgs<S>): InstanceType<ErrorClassOf<S>>;
 export function createHttpError(status: number, ...args: unknown[]): ClientError<number> | ServerError<number> {
-  const row = classes[status];
-  if (row !== undefined) {
-    const Class = errors[row.className] as unknown as new (...a: unknown[]) => ClientError<number>;
-    return new Class(...args);
-  }
-  if (!isErrorRange(status)) return new errors.InternalServerError(...(args as [string?]));
+  const Class = classes[status];
+  if (Class !== undefined) return new Class(...args);
+  if (!isErrorRange(status)) return new InternalServerError(...(args as [string?]));
   return status < 500 ? new UnregisteredClientError(status, args[0], args[1]) : new UnregisteredServerError(status, args[0], args[1]);
 }

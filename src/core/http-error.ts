@@ -37,6 +37,8 @@ export interface HttpErrorOptions {
 export interface ProblemItem {
   /** JSON Pointer (RFC 6901) to the offending member of the request body, e.g. `/email`. */
   readonly pointer?: string;
+  /** The query, path or header parameter at fault, when the problem is not in the body. */
+  readonly parameter?: string;
   /** What is wrong there: a string or a {@link message}. */
   readonly detail: string | Message;
   /** Further members, sent as given. */
@@ -44,6 +46,10 @@ export interface ProblemItem {
 }
 
 const BRAND = Symbol.for('express-typed-errors.HttpError');
+// The name of one of our classes, kept where every copy of the package (and a minifier) agrees:
+// on a base itself, or on the base that defineError() made for a status class.
+const KIND = Symbol.for('express-typed-errors.kind');
+const CHILD_KIND = Symbol.for('express-typed-errors.childKind');
 // Skipping a stack means setting the limit to 0 for one construction; a realm that froze
 // it (e.g. a hardened runtime) keeps full stacks rather than throwing.
 const CAN_SKIP_STACK = Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit')?.writable === true;
@@ -84,6 +90,33 @@ export abstract class HttpError<S extends number = ErrorStatus> extends Error {
   readonly instance: string | undefined;
   /** Extra members of the problem body. */
   readonly extensions: Readonly<Record<string, unknown>> | undefined;
+  /** The `title` a server sent, on an error read back by `parseProblem()`; unset on an error thrown here. */
+  declare readonly title?: string;
+  /**
+   * The `status` a problem body stated when it differs from the response's own, on an error
+   * read back by `parseProblem()` (the response's status is the one the error carries).
+   */
+  declare readonly bodyStatus?: number;
+
+  /**
+   * `instanceof` follows the prototype chain, and also knows an error made by another copy of
+   * this package (its CommonJS and ES module builds loaded side by side) as an instance of the
+   * same class there: `new cjs.NotFound() instanceof esm.NotFound`. A class of your own that
+   * extends one of ours is matched by its prototype chain only.
+   */
+  static override [Symbol.hasInstance](value: unknown): boolean {
+    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
+    const kind = kindOf(this);
+    if (kind === undefined || !isHttpError(value)) return false;
+    try {
+      for (let proto: unknown = Object.getPrototypeOf(value); proto !== null && typeof proto === 'object'; proto = Object.getPrototypeOf(proto)) {
+        if (Object.hasOwn(proto, 'constructor') && kindOf((proto as { constructor: unknown }).constructor) === kind) return true;
+      }
+    } catch {
+      // A hostile prototype chain (a throwing proxy) is not one of ours.
+    }
+    return false;
+  }
 
   protected constructor(status: S, first?: unknown, second?: unknown) {
     const row = statusRow(status);
@@ -136,10 +169,11 @@ export abstract class HttpError<S extends number = ErrorStatus> extends Error {
 
 // The stack's first line reads `NotFound: ...` and subclasses get their own name, with
 // no per-instance write: V8 reads `name` through the prototype when it formats the stack.
+// Our classes take theirs from the status table, so a minified bundle still says `NotFound`.
 Object.defineProperty(HttpError.prototype, 'name', {
   configurable: true,
   get(this: object): string {
-    return this.constructor.name;
+    return kindOf(this.constructor) ?? this.constructor.name;
   },
   set(this: object, name: unknown) {
     Object.defineProperty(this, 'name', { value: name, writable: true, configurable: true });
@@ -153,6 +187,22 @@ export abstract class ClientError<S extends number = ClientErrorStatus> extends 
 
 /** Base of the 5xx classes: the server failed. The thrower's `detail` is never sent unless `expose: true`. */
 export abstract class ServerError<S extends number = ServerErrorStatus> extends HttpError<S> {}
+
+/** Names one of our classes for `instanceof` across copies and for `name`; a subclass of it is not included. */
+export function markClass(target: object, name: string): void {
+  Object.defineProperty(target, KIND, { value: name });
+}
+markClass(HttpError, 'HttpError');
+markClass(ClientError, 'ClientError');
+markClass(ServerError, 'ServerError');
+
+// The name a class of ours carries: its own mark, or the status class name its defineError() base holds.
+function kindOf(target: unknown): string | undefined {
+  if (typeof target !== 'function') return undefined;
+  if (Object.hasOwn(target, KIND)) return (target as { [KIND]?: string })[KIND];
+  const base: unknown = Object.getPrototypeOf(target);
+  return typeof base === 'function' && Object.hasOwn(base, CHILD_KIND) ? (base as { [CHILD_KIND]?: string })[CHILD_KIND] : undefined;
+}
 
 /**
  * True for an error of this library, also one created by another copy of it (ESM and CJS
@@ -197,6 +247,8 @@ export function defineError<S extends ErrorStatus>(status: S): ErrorClass<S> {
       super(status, first, second);
     }
   }
+  // The class that extends this base is the status's own: `class NotFound extends defineError(404) {}`.
+  Object.defineProperty(Defined, CHILD_KIND, { value: statusRow(status)?.className });
   return Defined as unknown as ErrorClass<S>;
 }
 

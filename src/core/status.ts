@@ -1,9 +1,9 @@
 /**
  * The status table: one row per IANA-registered 4xx and 5xx status code.
  *
- * Everything else (the classes, their constructor signatures, the slugs, the
- * headers a status carries, the locale catalogs' keys) is derived from this
- * table, so adding a status is a one-line change here plus one entry per catalog.
+ * Everything else (the classes, their constructor signatures, the headers a status
+ * carries, the locale catalogs' keys) is derived from this table, so adding a status is
+ * a one-line change here, one in {@link STATUS_REFERENCES} and one entry per catalog.
  * How a header is written, read back and documented is its spec's (`./headers`).
  */
 
@@ -22,10 +22,6 @@ interface StatusRow {
   readonly className: string;
   /** The RFC reason phrase, in English; the English catalog's title. */
   readonly title: string;
-  /** Stable kebab-case identifier, used for problem `type` URIs. */
-  readonly slug: string;
-  /** Where the status is defined. */
-  readonly spec: string;
   /** The header this status carries, filled from the constructor's first argument; its spec says whether it is required. */
   readonly header?: HeaderContract;
   /** Responses must not be stored by caches (`Cache-Control: no-store`). */
@@ -37,47 +33,103 @@ interface StatusRow {
  * (`ErrorStatus`, `statusRow`, `ERROR_STATUSES`) rather than by hand.
  */
 export const STATUSES = {
-  400: { className: 'BadRequest', title: 'Bad Request', slug: 'bad-request', spec: 'RFC 9110 §15.5.1' },
-  401: { className: 'Unauthorized', title: 'Unauthorized', slug: 'unauthorized', spec: 'RFC 9110 §15.5.2', header: 'www-authenticate' },
-  402: { className: 'PaymentRequired', title: 'Payment Required', slug: 'payment-required', spec: 'RFC 9110 §15.5.3' },
-  403: { className: 'Forbidden', title: 'Forbidden', slug: 'forbidden', spec: 'RFC 9110 §15.5.4' },
-  404: { className: 'NotFound', title: 'Not Found', slug: 'not-found', spec: 'RFC 9110 §15.5.5' },
-  405: { className: 'MethodNotAllowed', title: 'Method Not Allowed', slug: 'method-not-allowed', spec: 'RFC 9110 §15.5.6', header: 'allow' },
-  406: { className: 'NotAcceptable', title: 'Not Acceptable', slug: 'not-acceptable', spec: 'RFC 9110 §15.5.7' },
-  407: { className: 'ProxyAuthenticationRequired', title: 'Proxy Authentication Required', slug: 'proxy-authentication-required', spec: 'RFC 9110 §15.5.8', header: 'proxy-authenticate' },
-  408: { className: 'RequestTimeout', title: 'Request Timeout', slug: 'request-timeout', spec: 'RFC 9110 §15.5.9', noStore: true },
-  409: { className: 'Conflict', title: 'Conflict', slug: 'conflict', spec: 'RFC 9110 §15.5.10' },
-  410: { className: 'Gone', title: 'Gone', slug: 'gone', spec: 'RFC 9110 §15.5.11' },
-  411: { className: 'LengthRequired', title: 'Length Required', slug: 'length-required', spec: 'RFC 9110 §15.5.12' },
-  412: { className: 'PreconditionFailed', title: 'Precondition Failed', slug: 'precondition-failed', spec: 'RFC 9110 §15.5.13' },
-  413: { className: 'PayloadTooLarge', title: 'Content Too Large', slug: 'content-too-large', spec: 'RFC 9110 §15.5.14', header: 'retry-after' },
-  414: { className: 'URITooLong', title: 'URI Too Long', slug: 'uri-too-long', spec: 'RFC 9110 §15.5.15' },
-  415: { className: 'UnsupportedMediaType', title: 'Unsupported Media Type', slug: 'unsupported-media-type', spec: 'RFC 9110 §15.5.16' },
-  416: { className: 'RangeNotSatisfiable', title: 'Range Not Satisfiable', slug: 'range-not-satisfiable', spec: 'RFC 9110 §15.5.17', header: 'content-range' },
-  417: { className: 'ExpectationFailed', title: 'Expectation Failed', slug: 'expectation-failed', spec: 'RFC 9110 §15.5.18' },
-  418: { className: 'ImATeapot', title: "I'm a teapot", slug: 'im-a-teapot', spec: 'RFC 2324 §2.3.2' },
-  421: { className: 'MisdirectedRequest', title: 'Misdirected Request', slug: 'misdirected-request', spec: 'RFC 9110 §15.5.20' },
-  422: { className: 'UnprocessableEntity', title: 'Unprocessable Content', slug: 'unprocessable-content', spec: 'RFC 9110 §15.5.21' },
-  423: { className: 'Locked', title: 'Locked', slug: 'locked', spec: 'RFC 4918 §11.3' },
-  424: { className: 'FailedDependency', title: 'Failed Dependency', slug: 'failed-dependency', spec: 'RFC 4918 §11.4' },
-  425: { className: 'TooEarly', title: 'Too Early', slug: 'too-early', spec: 'RFC 8470 §5.2', noStore: true },
-  426: { className: 'UpgradeRequired', title: 'Upgrade Required', slug: 'upgrade-required', spec: 'RFC 9110 §15.5.22', header: 'upgrade' },
-  428: { className: 'PreconditionRequired', title: 'Precondition Required', slug: 'precondition-required', spec: 'RFC 6585 §3' },
-  429: { className: 'TooManyRequests', title: 'Too Many Requests', slug: 'too-many-requests', spec: 'RFC 6585 §4', header: 'retry-after', noStore: true },
-  431: { className: 'RequestHeaderFieldsTooLarge', title: 'Request Header Fields Too Large', slug: 'request-header-fields-too-large', spec: 'RFC 6585 §5' },
-  451: { className: 'UnavailableForLegalReasons', title: 'Unavailable For Legal Reasons', slug: 'unavailable-for-legal-reasons', spec: 'RFC 7725 §3', header: 'blocked-by' },
-  500: { className: 'InternalServerError', title: 'Internal Server Error', slug: 'internal-server-error', spec: 'RFC 9110 §15.6.1', noStore: true },
-  501: { className: 'NotImplemented', title: 'Not Implemented', slug: 'not-implemented', spec: 'RFC 9110 §15.6.2', noStore: true },
-  502: { className: 'BadGateway', title: 'Bad Gateway', slug: 'bad-gateway', spec: 'RFC 9110 §15.6.3', noStore: true },
-  503: { className: 'ServiceUnavailable', title: 'Service Unavailable', slug: 'service-unavailable', spec: 'RFC 9110 §15.6.4', header: 'retry-after', noStore: true },
-  504: { className: 'GatewayTimeout', title: 'Gateway Timeout', slug: 'gateway-timeout', spec: 'RFC 9110 §15.6.5', noStore: true },
-  505: { className: 'HTTPVersionNotSupported', title: 'HTTP Version Not Supported', slug: 'http-version-not-supported', spec: 'RFC 9110 §15.6.6', noStore: true },
-  506: { className: 'VariantAlsoNegotiates', title: 'Variant Also Negotiates', slug: 'variant-also-negotiates', spec: 'RFC 2295 §8.1', noStore: true },
-  507: { className: 'InsufficientStorage', title: 'Insufficient Storage', slug: 'insufficient-storage', spec: 'RFC 4918 §11.5', noStore: true },
-  508: { className: 'LoopDetected', title: 'Loop Detected', slug: 'loop-detected', spec: 'RFC 5842 §7.2', noStore: true },
-  510: { className: 'NotExtended', title: 'Not Extended', slug: 'not-extended', spec: 'RFC 2774 §7 (historic)', noStore: true },
-  511: { className: 'NetworkAuthenticationRequired', title: 'Network Authentication Required', slug: 'network-authentication-required', spec: 'RFC 6585 §6', noStore: true },
+  400: { className: 'BadRequest', title: 'Bad Request' },
+  401: { className: 'Unauthorized', title: 'Unauthorized', header: 'www-authenticate' },
+  402: { className: 'PaymentRequired', title: 'Payment Required' },
+  403: { className: 'Forbidden', title: 'Forbidden' },
+  404: { className: 'NotFound', title: 'Not Found' },
+  405: { className: 'MethodNotAllowed', title: 'Method Not Allowed', header: 'allow' },
+  406: { className: 'NotAcceptable', title: 'Not Acceptable' },
+  407: { className: 'ProxyAuthenticationRequired', title: 'Proxy Authentication Required', header: 'proxy-authenticate' },
+  408: { className: 'RequestTimeout', title: 'Request Timeout', noStore: true },
+  409: { className: 'Conflict', title: 'Conflict' },
+  410: { className: 'Gone', title: 'Gone' },
+  411: { className: 'LengthRequired', title: 'Length Required' },
+  412: { className: 'PreconditionFailed', title: 'Precondition Failed' },
+  413: { className: 'PayloadTooLarge', title: 'Content Too Large', header: 'retry-after' },
+  414: { className: 'URITooLong', title: 'URI Too Long' },
+  415: { className: 'UnsupportedMediaType', title: 'Unsupported Media Type' },
+  416: { className: 'RangeNotSatisfiable', title: 'Range Not Satisfiable', header: 'content-range' },
+  417: { className: 'ExpectationFailed', title: 'Expectation Failed' },
+  418: { className: 'ImATeapot', title: "I'm a teapot" },
+  421: { className: 'MisdirectedRequest', title: 'Misdirected Request' },
+  422: { className: 'UnprocessableEntity', title: 'Unprocessable Content' },
+  423: { className: 'Locked', title: 'Locked' },
+  424: { className: 'FailedDependency', title: 'Failed Dependency' },
+  425: { className: 'TooEarly', title: 'Too Early', noStore: true },
+  426: { className: 'UpgradeRequired', title: 'Upgrade Required', header: 'upgrade' },
+  428: { className: 'PreconditionRequired', title: 'Precondition Required' },
+  429: { className: 'TooManyRequests', title: 'Too Many Requests', header: 'retry-after', noStore: true },
+  431: { className: 'RequestHeaderFieldsTooLarge', title: 'Request Header Fields Too Large' },
+  451: { className: 'UnavailableForLegalReasons', title: 'Unavailable For Legal Reasons', header: 'blocked-by' },
+  500: { className: 'InternalServerError', title: 'Internal Server Error', noStore: true },
+  501: { className: 'NotImplemented', title: 'Not Implemented', noStore: true },
+  502: { className: 'BadGateway', title: 'Bad Gateway', noStore: true },
+  503: { className: 'ServiceUnavailable', title: 'Service Unavailable', header: 'retry-after', noStore: true },
+  504: { className: 'GatewayTimeout', title: 'Gateway Timeout', noStore: true },
+  505: { className: 'HTTPVersionNotSupported', title: 'HTTP Version Not Supported', noStore: true },
+  506: { className: 'VariantAlsoNegotiates', title: 'Variant Also Negotiates', noStore: true },
+  507: { className: 'InsufficientStorage', title: 'Insufficient Storage', noStore: true },
+  508: { className: 'LoopDetected', title: 'Loop Detected', noStore: true },
+  510: { className: 'NotExtended', title: 'Not Extended', noStore: true },
+  511: { className: 'NetworkAuthenticationRequired', title: 'Network Authentication Required', noStore: true },
 } as const satisfies Readonly<Record<number, StatusRow>>;
+
+/** How the published contract names and cites a status. */
+interface StatusReference {
+  /** Stable kebab-case identifier, used for problem `type` URIs. */
+  readonly slug: string;
+  /** Where the status is defined. */
+  readonly spec: string;
+}
+
+/**
+ * The contract's columns of the status table, one row per status: only the schema and
+ * problem types read them, so they sit apart and a browser bundle of the classes leaves
+ * them out. A status missing here is a compile error.
+ */
+export const STATUS_REFERENCES = {
+  400: { slug: 'bad-request', spec: 'RFC 9110 §15.5.1' },
+  401: { slug: 'unauthorized', spec: 'RFC 9110 §15.5.2' },
+  402: { slug: 'payment-required', spec: 'RFC 9110 §15.5.3' },
+  403: { slug: 'forbidden', spec: 'RFC 9110 §15.5.4' },
+  404: { slug: 'not-found', spec: 'RFC 9110 §15.5.5' },
+  405: { slug: 'method-not-allowed', spec: 'RFC 9110 §15.5.6' },
+  406: { slug: 'not-acceptable', spec: 'RFC 9110 §15.5.7' },
+  407: { slug: 'proxy-authentication-required', spec: 'RFC 9110 §15.5.8' },
+  408: { slug: 'request-timeout', spec: 'RFC 9110 §15.5.9' },
+  409: { slug: 'conflict', spec: 'RFC 9110 §15.5.10' },
+  410: { slug: 'gone', spec: 'RFC 9110 §15.5.11' },
+  411: { slug: 'length-required', spec: 'RFC 9110 §15.5.12' },
+  412: { slug: 'precondition-failed', spec: 'RFC 9110 §15.5.13' },
+  413: { slug: 'content-too-large', spec: 'RFC 9110 §15.5.14' },
+  414: { slug: 'uri-too-long', spec: 'RFC 9110 §15.5.15' },
+  415: { slug: 'unsupported-media-type', spec: 'RFC 9110 §15.5.16' },
+  416: { slug: 'range-not-satisfiable', spec: 'RFC 9110 §15.5.17' },
+  417: { slug: 'expectation-failed', spec: 'RFC 9110 §15.5.18' },
+  418: { slug: 'im-a-teapot', spec: 'RFC 2324 §2.3.2' },
+  421: { slug: 'misdirected-request', spec: 'RFC 9110 §15.5.20' },
+  422: { slug: 'unprocessable-content', spec: 'RFC 9110 §15.5.21' },
+  423: { slug: 'locked', spec: 'RFC 4918 §11.3' },
+  424: { slug: 'failed-dependency', spec: 'RFC 4918 §11.4' },
+  425: { slug: 'too-early', spec: 'RFC 8470 §5.2' },
+  426: { slug: 'upgrade-required', spec: 'RFC 9110 §15.5.22' },
+  428: { slug: 'precondition-required', spec: 'RFC 6585 §3' },
+  429: { slug: 'too-many-requests', spec: 'RFC 6585 §4' },
+  431: { slug: 'request-header-fields-too-large', spec: 'RFC 6585 §5' },
+  451: { slug: 'unavailable-for-legal-reasons', spec: 'RFC 7725 §3' },
+  500: { slug: 'internal-server-error', spec: 'RFC 9110 §15.6.1' },
+  501: { slug: 'not-implemented', spec: 'RFC 9110 §15.6.2' },
+  502: { slug: 'bad-gateway', spec: 'RFC 9110 §15.6.3' },
+  503: { slug: 'service-unavailable', spec: 'RFC 9110 §15.6.4' },
+  504: { slug: 'gateway-timeout', spec: 'RFC 9110 §15.6.5' },
+  505: { slug: 'http-version-not-supported', spec: 'RFC 9110 §15.6.6' },
+  506: { slug: 'variant-also-negotiates', spec: 'RFC 2295 §8.1' },
+  507: { slug: 'insufficient-storage', spec: 'RFC 4918 §11.5' },
+  508: { slug: 'loop-detected', spec: 'RFC 5842 §7.2' },
+  510: { slug: 'not-extended', spec: 'RFC 2774 §7 (historic)' },
+  511: { slug: 'network-authentication-required', spec: 'RFC 6585 §6' },
+} as const satisfies { readonly [S in keyof typeof STATUSES]: StatusReference };
 
 /** The type of the status table. */
 export type StatusTable = typeof STATUSES;
@@ -95,7 +147,12 @@ export type ClassNameOf<S extends ErrorStatus> = Table[S]['className'];
 export type ContractOf<S extends ErrorStatus> = Table[S] extends { readonly header: infer H extends HeaderContract } ? H : never;
 
 /** Every registered status code, ascending. Built once from the table. */
-export const ERROR_STATUSES: readonly ErrorStatus[] = Object.keys(STATUSES).map(Number) as ErrorStatus[];
+export const ERROR_STATUSES: readonly ErrorStatus[] = /* @__PURE__ */ codesOf(STATUSES);
+
+// A function call a bundler may drop when nothing reads the list (a browser bundle of the classes).
+function codesOf(table: object): ErrorStatus[] {
+  return Object.keys(table).map(Number) as ErrorStatus[];
+}
 
 const rows: Readonly<Record<number, StatusRow | undefined>> = STATUSES;
 

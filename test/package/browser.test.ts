@@ -2,21 +2,16 @@
  * The HTML error page in a real browser: Debian's headless Chromium, driven by
  * playwright-core, against examples/maintenance.ts on 127.0.0.1.
  */
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { once } from 'node:events';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { chromium } from 'playwright-core';
 import type { Browser, BrowserContextOptions, Locator, Page } from 'playwright-core';
 import { createApp } from '../../examples/maintenance';
+import { describeInBrowser, launchChromium } from '../helpers/chromium';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = path.join(__dirname, '..', 'artifacts');
-// Decided when the file loads, so a missing browser shows as skipped, never as passed.
-const missing = existsSync(CHROMIUM) ? undefined : `${CHROMIUM} not found; install it with: apt-get install -y chromium`;
-if (missing !== undefined) console.warn(`[browser test skipped] ${missing}`);
-const describeInBrowser = missing === undefined ? describe : describe.skip;
 
 const PHONE: BrowserContextOptions = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
 const DESKTOP: BrowserContextOptions = { viewport: { width: 1280, height: 800 } };
@@ -31,10 +26,7 @@ describeInBrowser('examples/maintenance.ts in headless Chromium', () => {
     server = createApp().listen(0, '127.0.0.1');
     await once(server, 'listening');
     base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({
-      executablePath: CHROMIUM,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    });
+    browser = await launchChromium();
   }, 60_000);
 
   afterAll(async () => {

@@ -1,7 +1,7 @@
 /** `Allow` (RFC 9110 §10.2.1): on 405, the methods the resource supports. */
 import { formatTokenList, TCHAR } from './field';
 import { keepList, splitList } from './spec';
-import type { HeaderSpec } from './spec';
+import type { HeaderOpenApi, HeaderSpec } from './spec';
 
 export const allow = {
   header: 'Allow',
@@ -10,9 +10,12 @@ export const allow = {
   format: (value: unknown): string | undefined => formatTokenList(value),
   keep: keepList,
   parse: splitList,
-  openApi: {
+} as const satisfies HeaderSpec;
+
+export function allowOpenApi(): HeaderOpenApi {
+  return {
     description: 'The methods the resource supports (RFC 9110 §10.2.1).',
     schema: { type: 'string', pattern: `^(${TCHAR}+(, ${TCHAR}+)*)?$` },
     sample: ['GET', 'HEAD'],
-  },
-} as const satisfies HeaderSpec;
+  };
+}

@@ -1,6 +1,6 @@
 /** `Link: <uri>; rel="blocked-by"` (RFC 7725 §4): on 451, who demanded the block. */
 import { keepAsIs, whenPresent } from './spec';
-import type { HeaderSpec } from './spec';
+import type { HeaderOpenApi, HeaderSpec } from './spec';
 
 // A URI-reference never contains these; refusing them keeps the `<...>` unambiguous.
 const LINK_TARGET = /^[^\s<>"\\^`{|}\x00-\x1f\x7f]+$/;
@@ -36,9 +36,12 @@ export const blockedBy = {
   format: formatBlockedBy,
   keep: keepAsIs,
   parse: whenPresent(readBlockedBy),
-  openApi: {
+} as const satisfies HeaderSpec;
+
+export function blockedByOpenApi(): HeaderOpenApi {
+  return {
     description: 'Who demanded the block (RFC 7725 §4).',
     schema: { type: 'string', pattern: '^<[^>]*>; rel="blocked-by"$' },
     sample: 'https://authority.example/notice',
-  },
-} as const satisfies HeaderSpec;
+  };
+}

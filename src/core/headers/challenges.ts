@@ -3,7 +3,7 @@
  * `Proxy-Authenticate` on 407, written from `{ scheme, realm, params }` and read back.
  */
 import { quote, TCHAR, TOKEN } from './field';
-import type { HeaderSpec } from './spec';
+import type { HeaderOpenApi, HeaderSpec } from './spec';
 
 /**
  * An authentication challenge (RFC 9110 §11.6.1): a ready-made string such as
@@ -88,14 +88,24 @@ export const wwwAuthenticate = {
   format: formatChallenges,
   keep: keepChallenges,
   parse: parseOrNone,
-  openApi: { description: 'Authentication challenge(s) (RFC 9110 §11.6.1) for the target resource.', schema: { type: 'string' }, sample: { scheme: 'Bearer', realm: 'api' } },
 } as const satisfies HeaderSpec;
 
-export const proxyAuthenticate = {
-  ...wwwAuthenticate,
-  header: 'Proxy-Authenticate',
-  openApi: { ...wwwAuthenticate.openApi, description: 'Authentication challenge(s) (RFC 9110 §11.6.1) for the proxy.' },
-} as const satisfies HeaderSpec;
+export const proxyAuthenticate = { ...wwwAuthenticate, header: 'Proxy-Authenticate' } as const satisfies HeaderSpec;
+
+export function wwwAuthenticateOpenApi(): HeaderOpenApi {
+  return {
+    description: 'Authentication challenge(s) (RFC 9110 §11.6.1) for the target resource.',
+    schema: { type: 'string' },
+    sample: { scheme: 'Bearer', realm: 'api' },
+  };
+}
+
+export function proxyAuthenticateOpenApi(): HeaderOpenApi {
+  return {
+    ...wwwAuthenticateOpenApi(),
+    description: 'Authentication challenge(s) (RFC 9110 §11.6.1) for the proxy.',
+  };
+}
 
 const TCHAR_CHAR = new RegExp(TCHAR);
 // Sticky, so it matches where the cursor stands without copying the rest of the text.

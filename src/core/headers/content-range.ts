@@ -1,6 +1,6 @@
 /** `Content-Range: bytes *\/<length>` (RFC 9110 §14.4): on 416, the complete length of the resource. */
 import { keepAsIs, whenPresent } from './spec';
-import type { HeaderSpec } from './spec';
+import type { HeaderOpenApi, HeaderSpec } from './spec';
 
 /** `Content-Range: bytes *\/<complete-length>` for a 416. */
 export function formatUnsatisfiedRange(completeLength: unknown): string | undefined {
@@ -19,9 +19,12 @@ export const contentRange = {
     const length = UNSATISFIED.exec(value.trim())?.[1];
     return length === undefined ? undefined : Number(length);
   }),
-  openApi: {
+} as const satisfies HeaderSpec;
+
+export function contentRangeOpenApi(): HeaderOpenApi {
+  return {
     description: 'The complete length of the resource (RFC 9110 §14.4).',
     schema: { type: 'string', pattern: '^bytes \\*/\\d+$' },
     sample: 1024,
-  },
-} as const satisfies HeaderSpec;
+  };
+}

@@ -1,18 +1,18 @@
 /**
  * The header contracts of the status table, one spec each (`./spec`): the error classes
- * format them, the client parses them, the OpenAPI builder documents them, and strict
- * mode checks the required ones.
+ * format them, the client parses them, strict mode checks the required ones, and the
+ * OpenAPI builder documents them from the description beside each spec.
  */
 import type { ErrorStatus, ContractOf, HeaderContract } from '../status';
-import { allow } from './allow';
-import { blockedBy } from './blocked-by';
-import { proxyAuthenticate, wwwAuthenticate } from './challenges';
+import { allow, allowOpenApi } from './allow';
+import { blockedBy, blockedByOpenApi } from './blocked-by';
+import { proxyAuthenticate, proxyAuthenticateOpenApi, wwwAuthenticate, wwwAuthenticateOpenApi } from './challenges';
 import type { Challenge } from './challenges';
-import { contentRange } from './content-range';
-import { retryAfter } from './retry-after';
+import { contentRange, contentRangeOpenApi } from './content-range';
+import { retryAfter, retryAfterOpenApi } from './retry-after';
 import type { RetryAfter } from './retry-after';
-import type { HeaderSpec } from './spec';
-import { upgrade } from './upgrade';
+import type { HeaderOpenApi, HeaderSpec } from './spec';
+import { upgrade, upgradeOpenApi } from './upgrade';
 
 /** Every header contract's spec, by the name the status table uses. */
 export const CONTRACTS = {
@@ -24,6 +24,17 @@ export const CONTRACTS = {
   'content-range': contentRange,
   'blocked-by': blockedBy,
 } as const satisfies { readonly [K in HeaderContract]: HeaderSpec };
+
+/** How the OpenAPI document describes each header contract; functions apart from {@link CONTRACTS}, so a client bundle drops them all. */
+export const OPEN_API = {
+  'retry-after': retryAfterOpenApi,
+  allow: allowOpenApi,
+  'www-authenticate': wwwAuthenticateOpenApi,
+  'proxy-authenticate': proxyAuthenticateOpenApi,
+  upgrade: upgradeOpenApi,
+  'content-range': contentRangeOpenApi,
+  'blocked-by': blockedByOpenApi,
+} as const satisfies { readonly [K in HeaderContract]: () => HeaderOpenApi };
 
 /** The argument type each header contract takes in its class's constructor. */
 export interface ContractArgument {
@@ -54,4 +65,4 @@ export type RequiredContractStatus = {
 
 export type { Challenge } from './challenges';
 export type { RetryAfter } from './retry-after';
-export type { HeaderSpec } from './spec';
+export type { HeaderOpenApi, HeaderSpec } from './spec';

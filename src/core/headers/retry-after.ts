@@ -1,6 +1,6 @@
 /** `Retry-After` (RFC 9110 §10.2.3): on 503, 429 and 413, how long to wait before retrying. */
 import { keepAsIs, whenPresent } from './spec';
-import type { HeaderSpec } from './spec';
+import type { HeaderOpenApi, HeaderSpec } from './spec';
 
 /** The pattern of an IMF-fixdate, as the OpenAPI document states it. */
 export const IMF_FIXDATE_PATTERN = '^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4} \\d{2}:\\d{2}:\\d{2} GMT$';
@@ -60,10 +60,13 @@ export const retryAfter = {
   format: formatRetryAfter,
   keep: keepAsIs,
   parse: whenPresent(parseRetryAfter),
-  openApi: {
+} as const satisfies HeaderSpec;
+
+export function retryAfterOpenApi(): HeaderOpenApi {
+  return {
     description: 'How long to wait before retrying: delta-seconds or an HTTP-date (RFC 9110 §10.2.3).',
     // A header value is a string: delta-seconds are digits in it, not a JSON integer.
     schema: { type: 'string', pattern: RETRY_AFTER_PATTERN },
     sample: 120,
-  },
-} as const satisfies HeaderSpec;
+  };
+}

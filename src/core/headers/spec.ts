@@ -5,9 +5,9 @@ export type SchemaData = Readonly<Record<string, unknown>>;
 
 /**
  * One header a status carries: how a constructor argument becomes the header value, how a
- * client reads it back into that argument, how OpenAPI documents it, and whether the RFC
- * requires it. The status table names the contract; the error classes, the client, the
- * OpenAPI builder and strict mode all read it from here.
+ * client reads it back into that argument, and whether the RFC requires it. The status
+ * table names the contract; the error classes, the client and strict mode read it from
+ * here, the OpenAPI builder reads its {@link HeaderOpenApi} beside it.
  */
 export interface HeaderSpec {
   /** The header field, as it is sent. */
@@ -22,13 +22,17 @@ export interface HeaderSpec {
   readonly keep: (value: unknown) => unknown;
   /** A received header value (`undefined` when absent) back to the constructor argument, for the client. */
   readonly parse: (value: string | undefined) => unknown;
-  /** How the OpenAPI document describes the header. */
-  readonly openApi: {
-    readonly description: string;
-    readonly schema: SchemaData;
-    /** Given to `format` to make the documented example, so the example is what is sent. */
-    readonly sample: unknown;
-  };
+}
+
+/**
+ * How the OpenAPI document describes a header. Made by a function beside its spec in the
+ * header's file, out of the spec object, so a browser bundle of the classes leaves it out.
+ */
+export interface HeaderOpenApi {
+  readonly description: string;
+  readonly schema: SchemaData;
+  /** Given to the spec's `format` to make the documented example, so the example is what is sent. */
+  readonly sample: unknown;
 }
 
 /** What an error keeps of a single-value argument: the value itself. */

@@ -1,7 +1,7 @@
 /** `Upgrade` (RFC 9110 §7.8): on 426, the protocols the client must switch to. */
 import { formatTokenList, TCHAR } from './field';
 import { keepList, splitList } from './spec';
-import type { HeaderSpec } from './spec';
+import type { HeaderOpenApi, HeaderSpec } from './spec';
 
 // RFC 9110 §7.8: protocol-name ["/" protocol-version], both tokens.
 const PROTOCOL = new RegExp(`^${TCHAR}+(?:/${TCHAR}+)?$`);
@@ -18,5 +18,8 @@ export const upgrade = {
   format: formatUpgrade,
   keep: keepList,
   parse: splitList,
-  openApi: { description: 'The protocols to switch to (RFC 9110 §7.8).', schema: { type: 'string' }, sample: ['h2c'] },
 } as const satisfies HeaderSpec;
+
+export function upgradeOpenApi(): HeaderOpenApi {
+  return { description: 'The protocols to switch to (RFC 9110 §7.8).', schema: { type: 'string' }, sample: ['h2c'] };
+}

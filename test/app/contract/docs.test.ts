@@ -2,7 +2,7 @@ import express from 'express';
 import request from 'supertest';
 import { CATALOGS, errorHandler, LOCALES, problemTypeDocs } from '../../../src';
 import type { Catalog } from '../../../src';
-import { ERROR_STATUSES, STATUSES } from '../../../src/core/status';
+import { ERROR_STATUSES, STATUS_REFERENCES, STATUSES } from '../../../src/core/status';
 import { compile } from '../../helpers/ajv';
 
 const BASE = 'https://example.com/problems';
@@ -71,7 +71,7 @@ describe('problemTypeDocs()', () => {
   });
 
   it.each(ERROR_STATUSES)('has a page for %i', async (status) => {
-    const res = await request(app).get(`/problems/${STATUSES[status].slug}`);
+    const res = await request(app).get(`/problems/${STATUS_REFERENCES[status].slug}`);
     expect([res.status, res.text.includes(`<p class="status">${status}</p>`)]).toEqual([200, true]);
   });
 
