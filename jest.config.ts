@@ -3,7 +3,12 @@ import type { Config } from 'jest';
 const base: Config = {
   testEnvironment: 'node',
   roots: ['<rootDir>/test'],
-  transform: { '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }] },
+  transform: {
+    '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
+    // got and its dependencies are ES modules only: see the transform's comment.
+    '/node_modules/.+\\.js$': '<rootDir>/test/helpers/esm-transform.js',
+  },
+  transformIgnorePatterns: [],
 };
 
 const config: Config = {

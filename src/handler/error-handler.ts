@@ -5,6 +5,8 @@ import type { AppMessages, CatalogsOption } from '../i18n/localize';
 import type { Locale } from '../i18n/locales';
 import { problemTypes } from '../contract/problem-types';
 import { isUnmatched } from '../not-found/raised';
+import { selectReaders } from '../problem/interop';
+import type { InteropOption } from '../problem/interop';
 import { toProblem } from '../problem/problem';
 import type { ProblemResponse } from '../problem/problem';
 import { checkFormats, createFormatNegotiator, createRepresenter } from '../render/formats';
@@ -91,6 +93,13 @@ export interface ErrorHandlerOptions<L extends string = Locale> {
    */
   readonly map?: ErrorMapper | readonly ErrorMapper[];
   /**
+   * Turns built-in readers of other libraries' errors off by name (`{ prisma: false }`):
+   * that source's errors are then read as any other error (a 500 unless they carry a
+   * status). `map` still comes first. A name that is no reader's throws a `TypeError`.
+   * Default: every reader on (see the interop guide for each source and its statuses).
+   */
+  readonly interop?: InteropOption;
+  /**
    * The `traceId` extension member: `true` sends the W3C `traceparent` trace-id, else the
    * request id; a function picks its own (a value that is not a plain token is not sent);
    * `false` sends none. Default: `true`.
@@ -123,6 +132,7 @@ export function errorHandler<L extends string = Locale>(options: ErrorHandlerOpt
   const strict = options.strict ?? (process.env.NODE_ENV === 'development' || process.env.NODE_ENV === 'test');
   const logClientErrors = options.logClientErrors === true;
   const mappers = options.map === undefined ? [] : Array.isArray(options.map) ? [...(options.map as readonly ErrorMapper[])] : [options.map as ErrorMapper];
+  const readers = selectReaders(options.interop);
   const traceOption = options.traceId ?? true;
 
   return function expressTypedErrorHandler(error, req, res, next) {
@@ -141,7 +151,7 @@ export function errorHandler<L extends string = Locale>(options: ErrorHandlerOpt
       requestId = readRequestId(req);
       traceId = traceOption === false ? undefined : readTraceId(req, requestId, traceOption === true ? undefined : traceOption);
       const mapped = mapError(mappers, error);
-      problem = toProblem(mapped, { catalog, resolve, instance: path, debug, types, traceId });
+      problem = toProblem(mapped, { catalog, resolve, instance: path, debug, types, traceId, readers });
       const format = negotiateFormat(req.headers.accept);
       const output = represent(format, problem, locale, req);
       if (strict !== false) violations = check(req, res, problem, format, output);

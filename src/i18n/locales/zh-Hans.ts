@@ -71,6 +71,17 @@ const zhHans = {
     zodUnrecognizedKey: '此处不允许出现该成员。',
     zodInvalidValue: '必须是以下值之一：{values}。',
     zodInvalid: '该值无效。',
+    // Databases and upstream services.
+    dbUniqueViolation: '必须唯一的值已被另一条记录使用。',
+    dbUniqueField: '该值已被另一条记录使用。',
+    dbRelationConflict: '此更改引用了不存在的关联记录，或删除了其他记录仍需要的记录。',
+    dbVersionConflict: '该记录在此期间已被他人修改，请重新加载后再试。',
+    dbInvalidValues: '请求中的部分值无效。',
+    dbRequired: '该值为必填项。',
+    dbWrongType: '该值的类型不正确。',
+    dbTooLong: '该值过长。',
+    dbCast: '为“{path}”提供的值类型不正确。',
+    upstreamUnreachable: '服务器无法连接到上游服务器。',
   },
 } satisfies Catalog;
 

@@ -27,7 +27,7 @@ const RULES: Readonly<Record<string, BodyParserRule>> = {
   'stream.not.readable': [500, undefined],
 };
 
-export const bodyParser: InteropReader = {
+export const bodyParser: InteropReader<'bodyParser'> = {
   name: 'bodyParser',
   read(source) {
     const type = source.type;

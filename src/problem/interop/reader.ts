@@ -3,6 +3,7 @@
  * few properties (never by importing the library) and says what the response should be.
  */
 import statuses from 'statuses';
+import type { ProblemItem } from '../../core/http-error';
 import type { Message } from '../../core/message';
 
 /** What a foreign error says about its response, before our own defaults are applied. */
@@ -11,11 +12,16 @@ export interface ForeignReading {
   readonly expose: boolean;
   readonly detail: string | Message | undefined;
   readonly headers: Readonly<Record<string, unknown>> | undefined;
+  /** Itemised problems (`errors` member), each written by the reader: never a value taken from the error. */
+  readonly errors?: readonly ProblemItem[];
 }
 
-/** One source of foreign errors: its name (for the docs and for turning it off) and its reader. */
-export interface InteropReader {
-  readonly name: string;
+/**
+ * One source of foreign errors: its name (for the docs and for the `interop` option that
+ * turns it off) and its reader.
+ */
+export interface InteropReader<N extends string = string> {
+  readonly name: N;
   /** The reading of one of this source's errors, or `undefined` for anything else. */
   readonly read: (source: Readonly<Record<string, unknown>>) => ForeignReading | undefined;
 }
