@@ -109,10 +109,14 @@ export function sequelizeOn(port: number): { sequelize: Sequelize; User: ReturnT
   return { sequelize, User };
 }
 
-/** Answers a statement of the loopback PostgreSQL: INSERT by its marker, SELECT with no rows. */
+/**
+ * Answers a statement of the loopback PostgreSQL: an INSERT that sets a team (pg's
+ * `team_id`, Sequelize's `"teamId"` in its column list) breaks a foreign key, any other a
+ * unique e-mail; `pg_sleep` is cancelled; everything else has no rows.
+ */
 export function pgAnswer(sql: string): PgAnswer {
   if (/pg_sleep/.test(sql)) return { error: QUERY_CANCELED };
-  if (/^INSERT/i.test(sql)) return { error: /"teamId","createdAt"|team_id/.test(sql) ? FOREIGN_KEY_VIOLATION : UNIQUE_VIOLATION };
+  if (/^INSERT/i.test(sql)) return { error: /team_id|\("id","email","teamId"/.test(sql) ? FOREIGN_KEY_VIOLATION : UNIQUE_VIOLATION };
   return { rows: [] };
 }
 
@@ -224,6 +228,7 @@ export async function foreignSamples(): Promise<ForeignSample[]> {
   add('got', 'got ECONNREFUSED', await rejection(got(`http://127.0.0.1:${refused}/rates`, { retry: { limit: 0 } })), 502);
   add('got', 'got TimeoutError', await rejection(got(`${service.url}/slow`, { retry: { limit: 0 }, timeout: { request: 50 } })), 504);
   add('got', 'got HTTPError 429 with Retry-After', await rejection(got(`${service.url}/limited`, { retry: { limit: 0 } })), 503);
+  add('got', 'got ParseError', await rejection(got(`${service.url}/plain`, { retry: { limit: 0 } }).json()), 502);
   add('got', 'got HTTPError 503 with a bad Retry-After', await rejection(got(`${service.url}/overloaded`, { retry: { limit: 0 } })), 502);
   await service.close();
   return samples;

@@ -20,7 +20,8 @@ export interface Upstream {
 /**
  * Routes: `/slow` answers after 2 s; `/busy` is a 503 with `Retry-After: 120`; `/limited`
  * a 429 with an HTTP-date `Retry-After`; `/overloaded` a 503 whose `Retry-After` is not
- * valid; `/missing` a 404; `/hangup` closes the socket without an answer.
+ * valid; `/missing` a 404; `/plain` a 200 in plain text; `/hangup` closes the socket
+ * without an answer.
  */
 export async function upstream(): Promise<Upstream> {
   const sockets = new Set<net.Socket>();
@@ -40,6 +41,9 @@ export async function upstream(): Promise<Upstream> {
         return;
       case '/overloaded':
         res.writeHead(503, { ...secret, 'Retry-After': 'soon' }).end(UPSTREAM_SECRET);
+        return;
+      case '/plain':
+        res.writeHead(200, secret).end(`not json ${UPSTREAM_SECRET}`);
         return;
       case '/hangup':
         req.socket.destroy();
