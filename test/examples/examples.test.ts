@@ -31,6 +31,7 @@ describe('examples run as a user starts them', () => {
     ['unmatched', '/nowhere', 404, {}],
     ['interop', '/orders/7', 404, {}],
     ['validation', '/signup', 422, invalidSignup],
+    ['data-layer', '/users/42', 404, {}],
   ])('npm run example -- %s serves %s', async (name, route, status, init) => {
     const server = await start(name);
     try {
