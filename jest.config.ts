@@ -5,10 +5,10 @@ const base: Config = {
   roots: ['<rootDir>/test'],
   transform: {
     '^.+\\.ts$': ['ts-jest', { tsconfig: 'tsconfig.json' }],
-    // celebrate is published as ES modules only: compiled to CommonJS for the suites that use it.
-    '/node_modules/celebrate/.+\\.js$': ['ts-jest', { tsconfig: { allowJs: true, module: 'commonjs', target: 'ES2022' } }],
+    // got and its dependencies are ES modules only: see the transform's comment.
+    '/node_modules/.+\\.js$': '<rootDir>/test/helpers/esm-transform.js',
   },
-  transformIgnorePatterns: ['/node_modules/(?!celebrate/)'],
+  transformIgnorePatterns: [],
 };
 
 const config: Config = {

@@ -16,6 +16,8 @@ import { serializeProblem } from '../src/problem/json';
 import { toProblem } from '../src/problem/problem';
 import { normalizeError } from '../src/problem/normalize';
 import { MulterError } from 'multer';
+import { READERS } from '../src/problem/interop';
+import type { InteropOption } from '../src/problem/interop';
 import { serializeProblemFor } from '../src/problem/json';
 import { addRoutes } from '../examples/unmatched';
 import { errorTypeOf } from '../src/handler/on-error';
@@ -55,6 +57,9 @@ function fakeRequest(path: string, acceptLanguage: string): Request {
   req.headers = { 'accept-language': acceptLanguage };
   return req;
 }
+
+// Every built-in reader turned off.
+const NO_READERS = Object.fromEntries(READERS.map((reader) => [reader.name, false])) as InteropOption;
 
 // A middleware called as Express calls it, with a request and response it does not read.
 function passing(middleware: (req: Request, res: Response, next: NextFunction) => void): () => unknown {
@@ -181,6 +186,15 @@ function cases(): Case[] {
     { group: 'serialise', name: 'serializeProblemFor(503 body, en): prepared, as errorHandler() does', make: () => () => serializeProblemFor(body503, catalog) },
     { group: 'serialise', name: 'serializeProblem(404 body with detail): JSON.stringify', make: () => () => serializeProblem(body404) },
     { group: 'serialise', name: 'serializeProblemFor(404 body with detail, en): prepared', make: () => () => serializeProblemFor(body404, catalog) },
+    // What recognising foreign errors costs a value that is none of them: every reader vs none.
+    { group: 'interop', name: 'normalizeError(new Error()): all readers', make: () => { const error = new Error('boom'); return () => normalizeError(error); } },
+    { group: 'interop', name: 'normalizeError(new Error()): no reader', make: () => { const error = new Error('boom'); return () => normalizeError(error, []); } },
+    { group: 'interop', name: "normalizeError(NotFound): all readers (ours skip them)", make: () => () => normalizeError(error404) },
+    { group: 'interop', name: 'normalizeError(NotFound): no reader', make: () => () => normalizeError(error404, []) },
+    { group: 'interop', name: 'errorHandler(): new Error(), all readers', make: () => responding(new Error('boom'), en) },
+    { group: 'interop', name: 'errorHandler(): new Error(), interop all off', make: () => responding(new Error('boom'), en, { interop: NO_READERS }) },
+    { group: 'interop', name: 'errorHandler(): NotFound, all readers', make: () => responding(error404, en) },
+    { group: 'interop', name: 'errorHandler(): NotFound, interop all off', make: () => responding(error404, en, { interop: NO_READERS }) },
     { group: 'handler', name: 'new ServerResponse() alone (baseline of this group)', make: () => () => new ServerResponse(en) },
     { group: 'handler', name: 'errorHandler(): ServiceUnavailable(120), en', make: () => responding(error503, en) },
     { group: 'handler', name: 'errorHandler(): ServiceUnavailable(120), ko', make: () => responding(error503, ko) },

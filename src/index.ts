@@ -60,6 +60,7 @@ export type { Challenge, ContractArgument, ContractProperty, RequiredContractSta
 // The middleware.
 export { errorHandler } from './handler/error-handler';
 export type { ErrorHandlerOptions, ErrorMapper } from './handler/error-handler';
+export type { InteropName, InteropOption } from './problem/interop';
 export type { ErrorLogEntry, Logger, LogOption } from './handler/log';
 export type { ErrorResponseEvent, OnError } from './handler/on-error';
 export { StrictViolationError } from './handler/strict';

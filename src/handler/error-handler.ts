@@ -13,6 +13,8 @@ import type { ErrorHandlerLike } from '../contract/handler-options';
 import { problemTypes } from '../contract/problem-types';
 import { documentedStatuses } from '../contract/routes';
 import { isUnmatched } from '../not-found/raised';
+import { selectReaders } from '../problem/interop';
+import type { InteropOption } from '../problem/interop';
 import { toProblem } from '../problem/problem';
 import type { DefaultChallenge, ProblemResponse } from '../problem/problem';
 import { checkFormats, createFormatNegotiator, createRepresenter } from '../render/formats';
@@ -121,6 +123,13 @@ export interface ErrorHandlerOptions<L extends string = Locale> {
    */
   readonly challenge?: Challenge | readonly Challenge[];
   /**
+   * Turns built-in readers of other libraries' errors off by name (`{ prisma: false }`):
+   * that source's errors are then read as any other error (a 500 unless they carry a
+   * status). `map` still comes first. A name that is no reader's throws a `TypeError`.
+   * Default: every reader on (see the interop guide for each source and its statuses).
+   */
+  readonly interop?: InteropOption;
+  /**
    * The `traceId` extension member: `true` sends the active OpenTelemetry span's trace id,
    * else the W3C `traceparent` trace-id, else a request id that cannot be guessed (16
    * characters or more, not all digits: never a counter); a function picks its own (a value
@@ -165,6 +174,7 @@ export function errorHandler<L extends string = Locale>(options: ErrorHandlerOpt
   const strict = options.strict ?? (process.env.NODE_ENV === 'development' || process.env.NODE_ENV === 'test');
   const logClientErrors = options.logClientErrors === true;
   const mappers = options.map === undefined ? [] : Array.isArray(options.map) ? [...(options.map as readonly ErrorMapper[])] : [options.map as ErrorMapper];
+  const readers = selectReaders(options.interop);
   const traceOption = options.traceId ?? true;
   const pickTraceId = typeof traceOption === 'function' ? traceOption : undefined;
   const onError = createOnError(options.onError);
@@ -208,7 +218,7 @@ export function errorHandler<L extends string = Locale>(options: ErrorHandlerOpt
       requestId = readRequestId(req);
       traceId = traceOption === false ? undefined : readTraceId(req, requestId, pickTraceId, span === undefined ? undefined : tracing?.traceIdOf(span));
       const mapped = mapError(mappers, error);
-      problem = toProblem(mapped, { catalog, resolve, instance: path, debug, types, traceId, challenge });
+      problem = toProblem(mapped, { catalog, resolve, instance: path, debug, types, traceId, challenge, readers });
       const format = negotiateFormat(req.headers.accept);
       const output = represent(format, problem, locale, req);
       if (strict !== false) violations = check(req, res, problem, format, output, path);

@@ -33,6 +33,7 @@ describe('examples run as a user starts them', () => {
     ['validation', '/signup', 422, invalidSignup],
     ['metrics', '/metrics', 200, {}],
     ['middleware', '/api/photos', 401, {}],
+    ['data-layer', '/users/42', 404, {}],
   ])('npm run example -- %s serves %s', async (name, route, status, init) => {
     const server = await start(name);
     try {

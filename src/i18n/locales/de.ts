@@ -111,6 +111,18 @@ const de = {
     multerMalformedForm: 'Die Formulardaten der Anfrage sind fehlerhaft.',
     validatorRequired: 'Dieser Wert ist erforderlich.',
     csrfInvalidToken: 'Das CSRF-Token der Anfrage fehlt oder ist ungültig.',
+
+    // Databases and upstream services.
+    dbUniqueViolation: 'Ein anderer Datensatz verwendet bereits einen Wert, der eindeutig sein muss.',
+    dbUniqueField: 'Ein anderer Datensatz hat bereits diesen Wert.',
+    dbRelationConflict: 'Die Änderung verweist auf einen verknüpften Datensatz, der nicht existiert, oder entfernt einen, auf den andere Datensätze noch angewiesen sind.',
+    dbVersionConflict: 'Der Datensatz wurde inzwischen von jemand anderem geändert; laden Sie ihn neu und versuchen Sie es erneut.',
+    dbInvalidValues: 'Einige Werte der Anfrage sind ungültig.',
+    dbRequired: 'Dieser Wert ist erforderlich.',
+    dbWrongType: 'Dieser Wert hat nicht den erwarteten Typ.',
+    dbTooLong: 'Dieser Wert ist zu lang.',
+    dbCast: 'Der für „{path}“ angegebene Wert hat nicht den erwarteten Typ.',
+    upstreamUnreachable: 'Der Server konnte keine Verbindung zu einem vorgelagerten Server herstellen.',
   },
 } satisfies Catalog;
 

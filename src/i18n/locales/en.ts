@@ -112,6 +112,18 @@ const en = {
     multerMalformedForm: 'The form data of the request is malformed.',
     validatorRequired: 'This value is required.',
     csrfInvalidToken: 'The CSRF token of the request is missing or not valid.',
+
+    // Databases and upstream services.
+    dbUniqueViolation: 'Another record already uses a value that must be unique.',
+    dbUniqueField: 'Another record already has this value.',
+    dbRelationConflict: 'The change refers to a related record that does not exist, or removes one that other records still need.',
+    dbVersionConflict: 'The record was changed by someone else in the meantime; load it again and retry.',
+    dbInvalidValues: 'Some values in the request are not valid.',
+    dbRequired: 'This value is required.',
+    dbWrongType: 'This value is not of the expected type.',
+    dbTooLong: 'This value is too long.',
+    dbCast: 'The value given for "{path}" is not of the expected type.',
+    upstreamUnreachable: 'The server could not connect to an upstream server.',
   },
 } satisfies Catalog;
 

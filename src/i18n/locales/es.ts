@@ -111,6 +111,18 @@ const es = {
     multerMalformedForm: 'Los datos del formulario de la solicitud están mal formados.',
     validatorRequired: 'Este valor es obligatorio.',
     csrfInvalidToken: 'Falta el token CSRF de la solicitud o no es válido.',
+
+    // Databases and upstream services.
+    dbUniqueViolation: 'Otro registro ya usa un valor que debe ser único.',
+    dbUniqueField: 'Otro registro ya tiene este valor.',
+    dbRelationConflict: 'El cambio hace referencia a un registro relacionado que no existe o elimina uno que otros registros todavía necesitan.',
+    dbVersionConflict: 'Otra persona modificó el registro mientras tanto; vuelva a cargarlo e inténtelo de nuevo.',
+    dbInvalidValues: 'Algunos valores de la solicitud no son válidos.',
+    dbRequired: 'Este valor es obligatorio.',
+    dbWrongType: 'Este valor no es del tipo esperado.',
+    dbTooLong: 'Este valor es demasiado largo.',
+    dbCast: 'El valor indicado para "{path}" no es del tipo esperado.',
+    upstreamUnreachable: 'El servidor no pudo conectarse con un servidor ascendente.',
   },
 } satisfies Catalog;
 

@@ -111,6 +111,18 @@ const fr = {
     multerMalformedForm: 'Les données de formulaire de la requête sont mal formées.',
     validatorRequired: 'Cette valeur est obligatoire.',
     csrfInvalidToken: 'Le jeton CSRF de la requête est absent ou n’est pas valide.',
+
+    // Databases and upstream services.
+    dbUniqueViolation: 'Un autre enregistrement utilise déjà une valeur qui doit être unique.',
+    dbUniqueField: 'Un autre enregistrement a déjà cette valeur.',
+    dbRelationConflict: 'La modification fait référence à un enregistrement lié qui n’existe pas, ou en supprime un dont d’autres enregistrements ont encore besoin.',
+    dbVersionConflict: 'L’enregistrement a été modifié entre-temps par quelqu’un d’autre ; rechargez-le puis réessayez.',
+    dbInvalidValues: 'Certaines valeurs de la requête ne sont pas valides.',
+    dbRequired: 'Cette valeur est obligatoire.',
+    dbWrongType: 'Cette valeur n’est pas du type attendu.',
+    dbTooLong: 'Cette valeur est trop longue.',
+    dbCast: 'La valeur fournie pour « {path} » n’est pas du type attendu.',
+    upstreamUnreachable: 'Le serveur n’a pas pu se connecter à un serveur en amont.',
   },
 } satisfies Catalog;
 

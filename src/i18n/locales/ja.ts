@@ -111,6 +111,18 @@ const ja = {
     multerMalformedForm: 'リクエストのフォームデータの形式が正しくありません。',
     validatorRequired: 'この値は必須です。',
     csrfInvalidToken: 'リクエストの CSRF トークンがないか、無効です。',
+
+    // Databases and upstream services.
+    dbUniqueViolation: '一意でなければならない値が、すでに別のレコードで使われています。',
+    dbUniqueField: 'この値はすでに別のレコードで使われています。',
+    dbRelationConflict: '存在しない関連レコードを参照しているか、ほかのレコードがまだ必要としているレコードを削除しようとしています。',
+    dbVersionConflict: 'その間に別のユーザーがレコードを変更しました。読み込み直してから、もう一度お試しください。',
+    dbInvalidValues: 'リクエストの一部の値が無効です。',
+    dbRequired: 'この値は必須です。',
+    dbWrongType: 'この値の型が正しくありません。',
+    dbTooLong: 'この値は長すぎます。',
+    dbCast: '「{path}」に指定された値の型が正しくありません。',
+    upstreamUnreachable: 'サーバーが上流サーバーに接続できませんでした。',
   },
 } satisfies Catalog;
 

@@ -111,6 +111,18 @@ const ko = {
     multerMalformedForm: '요청의 양식 데이터 형식이 잘못되었습니다.',
     validatorRequired: '필수 값입니다.',
     csrfInvalidToken: '요청의 CSRF 토큰이 없거나 유효하지 않습니다.',
+
+    // Databases and upstream services.
+    dbUniqueViolation: '고유해야 하는 값을 이미 다른 레코드가 사용하고 있습니다.',
+    dbUniqueField: '다른 레코드가 이미 이 값을 사용하고 있습니다.',
+    dbRelationConflict: '존재하지 않는 관련 레코드를 참조하거나, 다른 레코드가 아직 참조하는 레코드를 삭제하는 변경이라 처리할 수 없습니다.',
+    dbVersionConflict: '그사이 다른 사용자가 레코드를 변경했습니다. 다시 불러온 뒤 시도해 주십시오.',
+    dbInvalidValues: '요청의 일부 값이 유효하지 않습니다.',
+    dbRequired: '이 값은 필수입니다.',
+    dbWrongType: '이 값의 형식이 올바르지 않습니다.',
+    dbTooLong: '이 값은 너무 깁니다.',
+    dbCast: '"{path}"에 지정한 값의 형식이 올바르지 않습니다.',
+    upstreamUnreachable: '서버가 업스트림 서버에 연결할 수 없었습니다.',
   },
 } satisfies Catalog;
 

@@ -111,6 +111,18 @@ const ptBR = {
     multerMalformedForm: 'Os dados de formulário da requisição estão malformados.',
     validatorRequired: 'Este valor é obrigatório.',
     csrfInvalidToken: 'O token CSRF da requisição está ausente ou não é válido.',
+
+    // Databases and upstream services.
+    dbUniqueViolation: 'Outro registro já usa um valor que deve ser único.',
+    dbUniqueField: 'Outro registro já tem este valor.',
+    dbRelationConflict: 'A alteração faz referência a um registro relacionado que não existe ou remove um do qual outros registros ainda dependem.',
+    dbVersionConflict: 'O registro foi alterado por outra pessoa nesse meio-tempo; carregue-o novamente e tente de novo.',
+    dbInvalidValues: 'Alguns valores da requisição não são válidos.',
+    dbRequired: 'Este valor é obrigatório.',
+    dbWrongType: 'Este valor não é do tipo esperado.',
+    dbTooLong: 'Este valor é longo demais.',
+    dbCast: 'O valor informado para "{path}" não é do tipo esperado.',
+    upstreamUnreachable: 'O servidor não conseguiu se conectar a um servidor upstream.',
   },
 } satisfies Catalog;
 

@@ -141,6 +141,28 @@ export interface Phrases {
   readonly validatorRequired: string;
   /** csrf-csrf and csurf `EBADCSRFTOKEN`. */
   readonly csrfInvalidToken: string;
+
+  // Databases and upstream services (the interop readers for ORMs, SQL drivers, fetch, axios, got).
+  /** A unique violation (Prisma P2002, MongoDB E11000, SQL 23505 / 1062): the record's values clash with another's. */
+  readonly dbUniqueViolation: string;
+  /** One item of a unique violation: this field's value is another record's already. */
+  readonly dbUniqueField: string;
+  /** A foreign-key or required-relation violation: a missing related record, or one still needed. */
+  readonly dbRelationConflict: string;
+  /** An optimistic-concurrency conflict (Mongoose VersionError): the record changed meanwhile. */
+  readonly dbVersionConflict: string;
+  /** A 422 whose items list the values the data layer refused. */
+  readonly dbInvalidValues: string;
+  /** One item: a required value is missing. */
+  readonly dbRequired: string;
+  /** One item: the value does not cast to the field's type. */
+  readonly dbWrongType: string;
+  /** One item: the value is longer than its column allows (Prisma P2000). */
+  readonly dbTooLong: string;
+  /** Mongoose CastError (often an id in the URL); `{path}` is the field. */
+  readonly dbCast: string;
+  /** 502: an upstream service refused, reset or could not be found. */
+  readonly upstreamUnreachable: string;
 }
 
 /** The name of a built-in phrase that is a plain string (not a title + description pair). */

@@ -111,6 +111,18 @@ const vi = {
     multerMalformedForm: 'Dữ liệu biểu mẫu của yêu cầu sai định dạng.',
     validatorRequired: 'Giá trị này là bắt buộc.',
     csrfInvalidToken: 'Mã CSRF của yêu cầu bị thiếu hoặc không hợp lệ.',
+
+    // Databases and upstream services.
+    dbUniqueViolation: 'Một bản ghi khác đã dùng giá trị bắt buộc phải là duy nhất.',
+    dbUniqueField: 'Một bản ghi khác đã có giá trị này.',
+    dbRelationConflict: 'Thay đổi này tham chiếu đến một bản ghi liên quan không tồn tại, hoặc xóa một bản ghi mà các bản ghi khác vẫn cần.',
+    dbVersionConflict: 'Bản ghi đã bị người khác thay đổi trong lúc đó; vui lòng tải lại rồi thử lại.',
+    dbInvalidValues: 'Một số giá trị trong yêu cầu không hợp lệ.',
+    dbRequired: 'Giá trị này là bắt buộc.',
+    dbWrongType: 'Giá trị này không đúng kiểu mong đợi.',
+    dbTooLong: 'Giá trị này quá dài.',
+    dbCast: 'Giá trị cho "{path}" không đúng kiểu mong đợi.',
+    upstreamUnreachable: 'Máy chủ không thể kết nối tới máy chủ upstream.',
   },
 } satisfies Catalog;
 

@@ -111,6 +111,18 @@ const zhHans = {
     multerMalformedForm: '请求的表单数据格式不正确。',
     validatorRequired: '此值为必填项。',
     csrfInvalidToken: '请求的 CSRF 令牌缺失或无效。',
+
+    // Databases and upstream services.
+    dbUniqueViolation: '必须唯一的值已被另一条记录使用。',
+    dbUniqueField: '该值已被另一条记录使用。',
+    dbRelationConflict: '此更改引用了不存在的关联记录，或删除了其他记录仍需要的记录。',
+    dbVersionConflict: '该记录在此期间已被他人修改，请重新加载后再试。',
+    dbInvalidValues: '请求中的部分值无效。',
+    dbRequired: '该值为必填项。',
+    dbWrongType: '该值的类型不正确。',
+    dbTooLong: '该值过长。',
+    dbCast: '为“{path}”提供的值类型不正确。',
+    upstreamUnreachable: '服务器无法连接到上游服务器。',
   },
 } satisfies Catalog;
 

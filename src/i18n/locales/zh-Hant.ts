@@ -111,6 +111,18 @@ const zhHant = {
     multerMalformedForm: '請求的表單資料格式不正確。',
     validatorRequired: '此值為必填。',
     csrfInvalidToken: '請求的 CSRF 權杖遺失或無效。',
+
+    // Databases and upstream services.
+    dbUniqueViolation: '必須唯一的值已被另一筆記錄使用。',
+    dbUniqueField: '這個值已被另一筆記錄使用。',
+    dbRelationConflict: '此變更參照了不存在的關聯記錄，或刪除了其他記錄仍需要的記錄。',
+    dbVersionConflict: '這筆記錄在此期間已被他人修改，請重新載入後再試。',
+    dbInvalidValues: '請求中的部分值無效。',
+    dbRequired: '這個值為必填。',
+    dbWrongType: '這個值的型別不正確。',
+    dbTooLong: '這個值太長。',
+    dbCast: '為「{path}」提供的值型別不正確。',
+    upstreamUnreachable: '伺服器無法連線到上游伺服器。',
   },
 } satisfies Catalog;
 

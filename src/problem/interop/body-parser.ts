@@ -30,7 +30,7 @@ const RULES: Readonly<Record<string, BodyParserRule>> = {
 /** The 4xx statuses a body parser's errors become: what a route behind one may answer. */
 export const BODY_PARSER_STATUSES: readonly number[] = [...new Set(Object.values(RULES).map(([status]) => status))].filter((status) => status < 500).sort();
 
-export const bodyParser: InteropReader = {
+export const bodyParser: InteropReader<'bodyParser'> = {
   name: 'bodyParser',
   read(source) {
     const type = source.type;

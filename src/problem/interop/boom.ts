@@ -3,7 +3,7 @@ import { isErrorRange } from '../../core/status';
 import { isRecord, ownMessage } from './reader';
 import type { InteropReader } from './reader';
 
-export const boom: InteropReader = {
+export const boom: InteropReader<'boom'> = {
   name: 'boom',
   read(source) {
     if (source.isBoom !== true) return undefined;

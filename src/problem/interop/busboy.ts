@@ -15,7 +15,7 @@ const MALFORMED = new Set([
   'Missing Content-Type',
 ]);
 
-export const busboy: InteropReader = {
+export const busboy: InteropReader<'busboy'> = {
   name: 'busboy',
   read(source) {
     const text = source.message;

@@ -31,7 +31,7 @@ const PHRASES: Readonly<Record<string, readonly [PhraseKey, param?: string, from
 const FORMATS: Readonly<Record<string, string>> = { 'string.email': 'email', 'string.uri': 'uri', 'string.guid': 'uuid', 'string.isoDate': 'date', 'string.ip': 'ip' };
 const BASE = /^(string|number|boolean|object|array|date|binary)\.base$/;
 
-export const celebrate: InteropReader = {
+export const celebrate: InteropReader<'celebrate'> = {
   name: 'celebrate',
   read(source) {
     if (isCelebrated(source)) {

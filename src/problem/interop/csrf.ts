@@ -6,7 +6,7 @@ import { message } from '../../core/message';
 import { isErrorRange } from '../../core/status';
 import type { InteropReader } from './reader';
 
-export const csrf: InteropReader = {
+export const csrf: InteropReader<'csrf'> = {
   name: 'csrf',
   read(source) {
     const status = source.status ?? source.statusCode;

@@ -22,7 +22,7 @@ export function bearer(error: string | undefined): ChallengeParts {
   return error === undefined ? { scheme: 'Bearer' } : { scheme: 'Bearer', params: { error } };
 }
 
-export const expressJwt: InteropReader = {
+export const expressJwt: InteropReader<'expressJwt'> = {
   name: 'expressJwt',
   read(source) {
     const code = source.code;

@@ -15,7 +15,7 @@ const STOCK = new Set(['Invalid value', 'Invalid value(s)', 'Unknown field(s)'])
 // `foo.bar`, `items[0]`, `["dotted.key"]`, as express-validator writes a field's path.
 const SEGMENT = /\["((?:[^"\\]|\\.)*)"\]|\[(\d+)\]|([^.[\]]+)/g;
 
-export const expressValidator: InteropReader = {
+export const expressValidator: InteropReader<'expressValidator'> = {
   name: 'expressValidator',
   read(source) {
     // The methods first: `errors` is read only from a value that is a Result.

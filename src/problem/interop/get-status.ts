@@ -3,7 +3,7 @@ import { isErrorRange } from '../../core/status';
 import { ownMessage } from './reader';
 import type { InteropReader } from './reader';
 
-export const getStatus: InteropReader = {
+export const getStatus: InteropReader<'getStatus'> = {
   name: 'getStatus',
   read(source) {
     const method = source.getStatus;

@@ -23,7 +23,7 @@ const RULES: Readonly<Record<string, MulterRule>> = {
   INVALID_FIELD_NAME: [400, 'multerInvalidFieldName', true],
 };
 
-export const multer: InteropReader = {
+export const multer: InteropReader<'multer'> = {
   name: 'multer',
   read(source) {
     const code = source.code;

@@ -31,7 +31,7 @@ const MAX_PARAM_LENGTH = 1024;
 // jose's text for an `exp` in the past, which the library passes on as the message.
 const EXPIRED = /"exp" claim timestamp check failed/;
 
-export const oauth2JwtBearer: InteropReader = {
+export const oauth2JwtBearer: InteropReader<'oauth2JwtBearer'> = {
   name: 'oauth2JwtBearer',
   read(source) {
     const name = source.name;

@@ -25,7 +25,7 @@ const NAMES = new Set([
 // Its error paths: `/body/...` (a JSON Pointer into the body), or `/<part>/<name>`.
 const PATH = /^\/(body|query|path|params|headers|cookies)(?:\/(.*))?$/s;
 
-export const openApiValidator: InteropReader = {
+export const openApiValidator: InteropReader<'openApiValidator'> = {
   name: 'openApiValidator',
   read(source) {
     const { name, status } = source;

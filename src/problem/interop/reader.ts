@@ -4,6 +4,7 @@
  */
 import statuses from 'statuses';
 import type { Challenge } from '../../core/headers';
+import type { ProblemItem } from '../../core/http-error';
 import type { Message } from '../../core/message';
 
 /** A challenge as its parts, which `errorHandler()` can complete with its `challenge` option. */
@@ -15,8 +16,8 @@ export interface ForeignReading {
   readonly expose: boolean;
   readonly detail: string | Message | undefined;
   readonly headers: Readonly<Record<string, unknown>> | undefined;
-  /** Itemised problems (`errors` member) the reader built: `detail` a string or a {@link Message}. */
-  readonly errors?: readonly unknown[];
+  /** Itemised problems (`errors` member), each written by the reader: never a value taken from the error. */
+  readonly errors?: readonly ProblemItem[];
   /**
    * The `WWW-Authenticate` challenges the source implies (RFC 6750 §3: `Bearer` with its
    * `error`), as parts: the default `challenge` of `errorHandler()` is completed with them.
@@ -24,9 +25,12 @@ export interface ForeignReading {
   readonly challenges?: readonly ChallengeParts[];
 }
 
-/** One source of foreign errors: its name (for the docs and for turning it off) and its reader. */
-export interface InteropReader {
-  readonly name: string;
+/**
+ * One source of foreign errors: its name (for the docs and for the `interop` option that
+ * turns it off) and its reader.
+ */
+export interface InteropReader<N extends string = string> {
+  readonly name: N;
   /** The reading of one of this source's errors, or `undefined` for anything else. */
   readonly read: (source: Readonly<Record<string, unknown>>) => ForeignReading | undefined;
 }
