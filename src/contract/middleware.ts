@@ -1,38 +1,47 @@
 /**
- * The statuses a route can get from middleware it runs, known by the middleware's shape:
- * body parsers, rate limiters, authentication. `openApiPaths()` documents them and strict
- * mode accepts them. test/app/contract/middleware.test.ts checks each on the real package.
+ * The statuses a route can get from middleware it runs: what each middleware this package
+ * knows (`not-found/known.ts`, the one place that tells them apart) answers with through
+ * `errorHandler()`. `openApiPaths()` documents them and strict mode accepts them.
+ * test/app/contract/throws.test.ts checks them on the real packages.
  */
 import type { ErrorStatus } from '../core/status';
+import { knownMiddleware } from '../not-found/known';
+import type { KnownMiddleware } from '../not-found/known';
 import { BODY_PARSER_STATUSES } from '../problem/interop/body-parser';
 
-interface Recognised {
-  /** Whether a layer's function (and the name Express gives its layer) is this middleware. */
-  readonly is: (handle: object, name: string) => boolean;
-  readonly statuses: readonly ErrorStatus[];
-}
-
-const PARSERS = new Set(['jsonParser', 'urlencodedParser', 'textParser', 'rawParser']);
-
-const RECOGNISED: readonly Recognised[] = [
-  // body-parser and express.json() & co.: a body that does not parse, is too large, or in an encoding they lack.
-  { is: (_handle, name) => PARSERS.has(name), statuses: BODY_PARSER_STATUSES as readonly ErrorStatus[] },
-  // express-rate-limit: an anonymous function that carries resetKey and getKey.
-  { is: (handle) => hasMethods(handle, 'resetKey', 'getKey'), statuses: [429] },
-  // passport.authenticate(): a failed login answers 401.
-  { is: (_handle, name) => name === 'authenticate', statuses: [401] },
-  // express-jwt: its `middleware`, with express-unless's `unless`, answers a bad token with 401.
-  { is: (handle, name) => name === 'middleware' && hasMethods(handle, 'unless'), statuses: [401] },
-];
+// What each can answer by itself; the ones that only pass requests on answer nothing.
+const STATUSES: { readonly [K in KnownMiddleware]: readonly ErrorStatus[] } = {
+  // A body that does not parse, is too large, or is in an encoding it lacks.
+  bodyParser: BODY_PARSER_STATUSES as readonly ErrorStatus[],
+  cors: [],
+  helmet: [],
+  morgan: [],
+  cookieParser: [],
+  compression: [],
+  session: [],
+  passportInitialize: [],
+  // A failed login.
+  passportAuthenticate: [401],
+  csrf: [403],
+  responseTime: [],
+  // A limit of the form (413) or a field it does not take (400).
+  multer: [400, 413],
+  // A request that breaks the API description, its security or its methods.
+  openApiValidator: [400, 401, 403, 404, 405, 413, 415],
+  rateLimit: [429],
+  expressJwt: [401],
+  pinoHttp: [],
+  // A malformed request (400), a bad token (401), a missing scope (403).
+  oauth2JwtBearer: [400, 401, 403],
+  connectTimeout: [503],
+  // A body that fails its schema (422), a query, path or header that does (400).
+  celebrate: [400, 422],
+  // The failures a route reports with validationResult(req).throw().
+  expressValidator: [422],
+};
 
 /** The statuses the middleware can produce, or none when it is not one we know. */
 export function middlewareStatuses(handle: unknown, name: unknown): readonly ErrorStatus[] {
-  if (typeof handle !== 'function') return [];
-  const layerName = typeof name === 'string' ? name : handle.name;
-  for (const entry of RECOGNISED) if (entry.is(handle, layerName)) return entry.statuses;
-  return [];
-}
-
-function hasMethods(handle: object, ...names: readonly string[]): boolean {
-  return names.every((name) => typeof (handle as Record<string, unknown>)[name] === 'function');
+  const known = knownMiddleware(handle, name);
+  return known === undefined ? [] : STATUSES[known];
 }

@@ -4,6 +4,7 @@
  */
 import { express4 } from './express4';
 import { express5 } from './express5';
+import { knownMiddleware } from './known';
 import type { LayerLike, Match, RouteLike, RouterVersion, Stack } from './layer';
 
 /** Which middleware is taken to pass requests on, never to answer a method of its own. */
@@ -29,50 +30,6 @@ export const NO_TRUST: Trust = { root: false, handles: new Set() };
  */
 export type LayerKind = 'route' | 'end' | 'router' | 'pass' | 'app' | 'static' | 'opaque';
 
-// Middleware known to pass every request on (or to reject it), wherever it is mounted, by
-// the name its package gives the function: body-parser's parsers, cors (it answers OPTIONS,
-// which every Allow lists), helmet, morgan, cookie-parser, compression, express-session,
-// passport's initialize() and session() (`authenticate`), csurf, csrf-csrf, response-time,
-// multer, and express-openapi-validator's request middleware (not its operation handlers).
-// test/not-found/middleware.test.ts checks these names on the real packages.
-const PASS_THROUGH = new Set([
-  'jsonParser',
-  'urlencodedParser',
-  'textParser',
-  'rawParser',
-  'corsMiddleware',
-  'helmetMiddleware',
-  'logger',
-  'cookieParser',
-  'compression',
-  'session',
-  'initialize',
-  'authenticate',
-  'csrf',
-  'doubleCsrfProtection',
-  'responseTime',
-  'multerMiddleware',
-  'pathParamsMiddleware',
-  'metadataMiddleware',
-  'securityMiddleware',
-  'multipartMiddleware',
-  'requestMiddleware',
-  'responseMiddleware',
-]);
-// Middleware whose function has a generic name or none, known by what its package attaches
-// to it or, for two that attach nothing, by a line of their own code. Read once per layer.
-const PASS_SHAPES: readonly ((handle: Readonly<Record<string, unknown>>, name: string) => boolean)[] = [
-  // express-rate-limit: `resetKey` and `getKey` on an anonymous function.
-  (handle) => typeof handle.resetKey === 'function' && typeof handle.getKey === 'function',
-  // express-jwt: `middleware`, with express-unless's `unless`.
-  (handle, name) => name === 'middleware' && typeof handle.unless === 'function',
-  // pino-http: `result`, with its `logger`.
-  (handle, name) => name === 'result' && typeof handle.logger === 'object' && handle.logger !== null,
-  // express-oauth2-jwt-bearer's auth() and its claim checks (requiredScopes(), ...), and
-  // connect-timeout: anonymous, with nothing attached.
-  (handle) => /\.applyAuthChallenges\(|\breq\.auth\)[^;]*\.payload\b|\.timedout = false\b/.test(sourceOf(handle)),
-];
-const SOURCES = new WeakMap<object, string>();
 const SERVE_STATIC = 'serveStatic';
 // This package's own middleware: the OPTIONS companion passes requests on; a notFound(), of
 // any instance, ends every request that reaches it.
@@ -174,27 +131,10 @@ function passesOn(layer: LayerLike, trust: Trust, firstTwo: boolean): boolean {
   if (isApp(layer)) return false;
   if ((typeof handle === 'function' && PASSING.has(handle)) || trust.handles.has(handle)) return true;
   const name = typeof layer.name === 'string' ? layer.name : '';
-  if (PASS_THROUGH.has(name) || versionOf(layer).isBuiltIn(layer, firstTwo)) return true;
+  if (versionOf(layer).isBuiltIn(layer, firstTwo)) return true;
   if (name === SERVE_STATIC) return false;
-  if (typeof handle === 'function' && knownShape(handle as unknown as Readonly<Record<string, unknown>>, name)) return true;
+  // Every middleware this package knows passes requests on or rejects them (see ./known).
+  if (knownMiddleware(handle, name) !== undefined) return true;
   return trust.root && atRoot(layer);
 }
 
-function knownShape(handle: Readonly<Record<string, unknown>>, name: string): boolean {
-  try {
-    return PASS_SHAPES.some((matches) => matches(handle, name));
-  } catch {
-    // A function with throwing getters is nothing we know.
-    return false;
-  }
-}
-
-// The function's own text, read once: short for middleware, and never per request.
-function sourceOf(handle: object): string {
-  let text = SOURCES.get(handle);
-  if (text === undefined) {
-    text = Function.prototype.toString.call(handle).slice(0, 4096);
-    SOURCES.set(handle, text);
-  }
-  return text;
-}

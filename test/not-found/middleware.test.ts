@@ -4,6 +4,7 @@ import { rateLimit } from 'express-rate-limit';
 import { expressjwt } from 'express-jwt';
 import { auth, requiredScopes } from 'express-oauth2-jwt-bearer';
 import * as OpenApiValidator from 'express-openapi-validator';
+import { body } from 'express-validator';
 import multer from 'multer';
 import { Writable } from 'node:stream';
 import request from 'supertest';
@@ -26,6 +27,8 @@ const responseTime = require('response-time') as () => RequestHandler;
 const timeout = require('connect-timeout') as (time: string) => RequestHandler;
 // Untyped on purpose: @types/passport would add `user` to every Express request of the project.
 const passport = require('passport') as { initialize(): RequestHandler; session(): RequestHandler };
+// celebrate is published as ES modules only; jest's transform makes it requirable.
+const { celebrate, Joi, Segments } = require('celebrate') as typeof import('celebrate', { with: { 'resolution-mode': 'import' } });
 /* eslint-enable @typescript-eslint/no-require-imports */
 
 const ok: RequestHandler = (_req, res) => {
@@ -95,6 +98,8 @@ describe.each([
     ['multer', multer().none()],
     ['response-time', responseTime()],
     ['connect-timeout', timeout('5s')],
+    ['an express-validator chain', body('name').optional().isString()],
+    ['celebrate()', celebrate({ [Segments.QUERY]: Joi.object().unknown(true) })],
   ];
 
   it.each(apiMiddleware())('knows %s passes requests on, so 405 and 501 stay', async (_name, middleware) => {

@@ -1,6 +1,10 @@
 import express from 'express';
 import type { RequestHandler } from 'express';
 import { expressjwt } from 'express-jwt';
+import { auth, requiredScopes } from 'express-oauth2-jwt-bearer';
+import * as OpenApiValidator from 'express-openapi-validator';
+import { body } from 'express-validator';
+import multer from 'multer';
 import { rateLimit } from 'express-rate-limit';
 import request from 'supertest';
 import { BadRequest, Conflict, errorHandler, Forbidden, NotFound, notFound, openApiPaths, PaymentRequired, throws, Unauthorized } from '../../../src';
@@ -9,6 +13,12 @@ import type { StrictViolationError } from '../../../src';
 // passport ships no types; only authenticate() is used.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
 const passport = require('passport') as { authenticate(strategy: string, options: object): RequestHandler };
+/* eslint-disable @typescript-eslint/no-require-imports */
+const csurf = require('csurf') as (options: object) => RequestHandler;
+const timeout = require('connect-timeout') as (time: string) => RequestHandler;
+// celebrate is published as ES modules only; jest's transform makes it requirable.
+const { celebrate, Joi, Segments } = require('celebrate') as typeof import('celebrate', { with: { 'resolution-mode': 'import' } });
+/* eslint-enable @typescript-eslint/no-require-imports */
 // Express 4's application still has the `del` alias that Express 5 removed.
 const EXPRESS4 = 'del' in express.application;
 const ok: RequestHandler = (_req, res) => {
@@ -123,6 +133,33 @@ describe('openApiPaths()', () => {
     expect(statuses(app, '/login', 'get')).toEqual(['401', '500', '4XX', '5XX']);
     expect(statuses(app, '/jwt', 'get')).toEqual(['401', '500', '4XX', '5XX']);
     expect(statuses(app, '/plain', 'get')).toEqual(['500', '4XX', '5XX']);
+  });
+
+  it('adds what auth, upload, CSRF, timeout and validation middleware produce, read from the real packages', () => {
+    const app = express();
+    const oauth = auth({ secret: 'a-secret-of-at-least-32-characters!!', issuer: 'https://i.example/', audience: 'a', tokenSigningAlg: 'HS256' });
+    app.get('/token', oauth, ok);
+    app.get('/scoped', requiredScopes('read'), ok);
+    app.post('/csrf', csurf({ cookie: true }), ok);
+    app.post('/upload', multer().single('file'), ok);
+    app.post('/celebrated', celebrate({ [Segments.BODY]: Joi.object({ a: Joi.number() }) }), ok);
+    app.post('/validated', body('a').isInt(), ok);
+    app.get('/slow', timeout('5s'), ok);
+    expect(statuses(app, '/token', 'get')).toEqual(['400', '401', '403', '500', '4XX', '5XX']);
+    expect(statuses(app, '/scoped', 'get')).toEqual(['400', '401', '403', '500', '4XX', '5XX']);
+    expect(statuses(app, '/csrf', 'post')).toEqual(['403', '500', '4XX', '5XX']);
+    expect(statuses(app, '/upload', 'post')).toEqual(['400', '413', '500', '4XX', '5XX']);
+    expect(statuses(app, '/celebrated', 'post')).toEqual(['400', '422', '500', '4XX', '5XX']);
+    expect(statuses(app, '/validated', 'post')).toEqual(['422', '500', '4XX', '5XX']);
+    expect(statuses(app, '/slow', 'get')).toEqual(['500', '503', '4XX', '5XX']);
+  });
+
+  it('adds what express-openapi-validator mounted before the routes can answer', () => {
+    const app = express();
+    const apiSpec = { openapi: '3.0.3', info: { title: 't', version: '1' }, paths: { '/it': { post: { responses: { 200: { description: 'ok' } } } } } };
+    app.use(...(OpenApiValidator.middleware({ apiSpec: apiSpec as never }) as RequestHandler[]));
+    app.post('/it', ok);
+    expect(statuses(app, '/it', 'post')).toEqual(['400', '401', '403', '404', '405', '413', '415', '500', '4XX', '5XX']);
   });
 
   it('applies middleware mounted at a path only to the routes under it', () => {
