@@ -21,7 +21,8 @@ export interface Upstream {
  * Routes: `/slow` answers after 2 s; `/busy` is a 503 with `Retry-After: 120`; `/limited`
  * a 429 with an HTTP-date `Retry-After`; `/overloaded` a 503 whose `Retry-After` is not
  * valid; `/missing` a 404; `/plain` a 200 in plain text; `/hangup` closes the socket
- * without an answer.
+ * without an answer; `/stall` sends its head and the first bytes of its body, then nothing;
+ * `/cut` sends its head and part of its body, then closes the socket.
  */
 export async function upstream(): Promise<Upstream> {
   const sockets = new Set<net.Socket>();
@@ -47,6 +48,12 @@ export async function upstream(): Promise<Upstream> {
         return;
       case '/hangup':
         req.socket.destroy();
+        return;
+      case '/stall':
+        res.writeHead(200, { ...secret, 'Content-Length': '100' }).write('partial');
+        return;
+      case '/cut':
+        res.writeHead(200, { ...secret, 'Content-Length': '100' }).write('partial', () => req.socket.destroy());
         return;
       default:
         res.writeHead(404, secret).end(UPSTREAM_SECRET);

@@ -1,6 +1,7 @@
 /**
- * Node's `fetch` (undici): `TypeError: fetch failed` read by its `cause`'s `code`, and the
- * `TimeoutError` that `AbortSignal.timeout()` rejects with.
+ * Node's `fetch` (undici): `TypeError: fetch failed` (no answer) or `TypeError: terminated`
+ * (the body stopped coming) read by its `cause`'s `code`, and the `TimeoutError` that
+ * `AbortSignal.timeout()` rejects with.
  */
 import { isRecord } from './reader';
 import type { InteropReader } from './reader';
@@ -13,7 +14,7 @@ export const fetch: InteropReader<'fetch'> = {
   name: 'fetch',
   read(source) {
     if (source.name === 'TimeoutError' && source.code === TIMEOUT_ERR) return timedOut();
-    if (source.name !== 'TypeError' || source.message !== 'fetch failed') return undefined;
+    if (source.name !== 'TypeError' || (source.message !== 'fetch failed' && source.message !== 'terminated')) return undefined;
     const cause = source.cause;
     return isRecord(cause) ? failedConnection(cause.code) : undefined;
   },

@@ -2,6 +2,7 @@ import axios from 'axios';
 import express from 'express';
 import type { Express } from 'express';
 import request from 'supertest';
+import { Agent, fetch as undiciFetch } from 'undici';
 import { asyncHandler, CATALOGS, errorHandler } from '../../../src';
 import type { ErrorHandlerOptions, ErrorLogEntry } from '../../../src';
 import { got } from '../../helpers/foreign-errors';
@@ -44,6 +45,11 @@ describe('interop: upstream calls', () => {
     ['fetch refused', () => fetch(`${refused}/rates`), 502, en.phrases.upstreamUnreachable],
     ['fetch to an upstream that hangs up', () => fetch(`${service.url}/hangup`), 502, en.phrases.upstreamUnreachable],
     ['fetch timed out by AbortSignal.timeout()', () => fetch(`${service.url}/slow`, { signal: AbortSignal.timeout(100) }), 504, en.statuses[504].detail],
+    // undici's fetch is the one Node ships as its global fetch; its Agent sets the timeouts.
+    ["fetch whose upstream sends no head in time (undici's headersTimeout)", () => undiciFetch(`${service.url}/slow`, { dispatcher: new Agent({ headersTimeout: 100 }) }), 504, en.statuses[504].detail],
+    ["fetch whose upstream's body stops coming (undici's bodyTimeout)", () => undiciFetch(`${service.url}/stall`, { dispatcher: new Agent({ bodyTimeout: 100 }) }).then((res) => res.text()), 504, en.statuses[504].detail],
+    ["fetch whose upstream closes in the middle of its body", () => fetch(`${service.url}/cut`).then((res) => res.text()), 502, en.phrases.upstreamUnreachable],
+    ['fetch to a host that does not resolve (ENOTFOUND)', () => fetch('http://upstream.invalid/rates'), 502, en.phrases.upstreamUnreachable],
     ['axios refused', () => axios.get(`${refused}/rates`), 502, en.phrases.upstreamUnreachable],
     ['axios timed out (ECONNABORTED)', () => axios.get(`${service.url}/slow`, { timeout: 100 }), 504, en.statuses[504].detail],
     ['axios timed out (ETIMEDOUT)', () => axios.get(`${service.url}/slow`, { timeout: 100, transitional: { clarifyTimeoutError: true } }), 504, en.statuses[504].detail],
