@@ -57,7 +57,7 @@ const de = {
     bodyCharsetUnsupported: 'Der Zeichensatz „{charset}“ des Anfrageinhalts wird nicht unterstützt.',
     bodyAborted: 'Der Anfrageinhalt brach ab, bevor er vollständig übertragen war.',
     bodySizeInvalid: 'Die Größe des Anfrageinhalts stimmt nicht mit seinem Content-Length-Header überein.',
-    bodyTooManyParameters: 'Der Anfrageinhalt enthält zu viele Parameter.',
+    bodyTooManyParameters: 'Der Anfrageinhalt enthält mehr Parameter, als der Server zulässt.',
     bodyTooDeep: 'Der Anfrageinhalt ist zu tief verschachtelt.',
     zodInvalidType: select<TypeKind>('expected', {
       string: 'Muss eine Zeichenkette sein.',

@@ -57,7 +57,7 @@ const es = {
     bodyCharsetUnsupported: 'No se admite el juego de caracteres "{charset}" del cuerpo de la solicitud.',
     bodyAborted: 'El cuerpo de la solicitud se interrumpió antes de llegar completo.',
     bodySizeInvalid: 'El tamaño del cuerpo de la solicitud no coincide con su encabezado Content-Length.',
-    bodyTooManyParameters: 'El cuerpo de la solicitud contiene demasiados parámetros.',
+    bodyTooManyParameters: 'El cuerpo de la solicitud tiene más parámetros de los que acepta el servidor.',
     bodyTooDeep: 'El cuerpo de la solicitud tiene demasiados niveles de anidamiento.',
     zodInvalidType: select<TypeKind>('expected', {
       string: 'Debe ser una cadena de texto.',

@@ -61,7 +61,7 @@ const fr = {
     bodyCharsetUnsupported: 'Le jeu de caractères «\u202f{charset}\u202f» du corps de la requête n’est pas pris en charge.',
     bodyAborted: 'Le corps de la requête s’est interrompu avant d’être complet.',
     bodySizeInvalid: 'La taille du corps de la requête ne correspond pas à son en-tête Content-Length.',
-    bodyTooManyParameters: 'Le corps de la requête contient trop de paramètres.',
+    bodyTooManyParameters: 'Le corps de la requête contient plus de paramètres que le serveur n’en accepte.',
     bodyTooDeep: 'Le corps de la requête comporte trop de niveaux d’imbrication.',
     zodInvalidType: select<TypeKind>('expected', {
       string: 'Doit être une chaîne de caractères.',

@@ -57,7 +57,7 @@ const ja = {
     bodyCharsetUnsupported: 'リクエストの本文の文字セット「{charset}」はサポートされていません。',
     bodyAborted: 'リクエストの本文が最後まで届く前に途切れました。',
     bodySizeInvalid: 'リクエストの本文のサイズが Content-Length ヘッダーの値と一致しません。',
-    bodyTooManyParameters: 'リクエストの本文に含まれるパラメーターが多すぎます。',
+    bodyTooManyParameters: 'リクエストの本文のパラメーター数が、サーバーが受け付ける数を超えています。',
     bodyTooDeep: 'リクエストの本文の入れ子が深すぎます。',
     zodInvalidType: select<TypeKind>('expected', {
       string: '文字列を指定してください。',

@@ -57,7 +57,7 @@ const ko = {
     bodyCharsetUnsupported: '요청 본문의 문자 집합 "{charset}"은(는) 지원되지 않습니다.',
     bodyAborted: '요청 본문이 끝까지 전송되기 전에 중단되었습니다.',
     bodySizeInvalid: '요청 본문의 크기가 Content-Length 헤더의 값과 일치하지 않습니다.',
-    bodyTooManyParameters: '요청 본문에 매개변수가 너무 많습니다.',
+    bodyTooManyParameters: '요청 본문의 매개변수 수가 서버가 허용하는 한도를 넘습니다.',
     bodyTooDeep: '요청 본문의 중첩 단계가 너무 깊습니다.',
     zodInvalidType: select<TypeKind>('expected', {
       string: '문자열이어야 합니다.',

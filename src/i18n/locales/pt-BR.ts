@@ -57,7 +57,7 @@ const ptBR = {
     bodyCharsetUnsupported: 'O conjunto de caracteres "{charset}" do corpo da requisição não é aceito.',
     bodyAborted: 'O corpo da requisição foi interrompido antes de chegar por completo.',
     bodySizeInvalid: 'O tamanho do corpo da requisição não corresponde ao cabeçalho Content-Length.',
-    bodyTooManyParameters: 'O corpo da requisição contém parâmetros demais.',
+    bodyTooManyParameters: 'O corpo da requisição tem mais parâmetros do que o servidor aceita.',
     bodyTooDeep: 'O corpo da requisição tem níveis de aninhamento demais.',
     zodInvalidType: select<TypeKind>('expected', {
       string: 'Deve ser uma string.',

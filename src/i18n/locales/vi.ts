@@ -57,7 +57,7 @@ const vi = {
     bodyCharsetUnsupported: 'Bộ ký tự "{charset}" của phần thân yêu cầu không được hỗ trợ.',
     bodyAborted: 'Phần thân yêu cầu bị ngắt trước khi được gửi đầy đủ.',
     bodySizeInvalid: 'Kích thước phần thân yêu cầu không khớp với header Content-Length.',
-    bodyTooManyParameters: 'Phần thân yêu cầu chứa quá nhiều tham số.',
+    bodyTooManyParameters: 'Phần thân yêu cầu có nhiều tham số hơn mức máy chủ chấp nhận.',
     bodyTooDeep: 'Phần thân yêu cầu lồng nhau quá nhiều cấp.',
     zodInvalidType: select<TypeKind>('expected', {
       string: 'Phải là một chuỗi.',
@@ -83,7 +83,7 @@ const vi = {
     zodInvalidFormat: select<FormatKind>('format', {
       email: 'Phải là một địa chỉ email hợp lệ.',
       url: 'Phải là một URL hợp lệ.',
-      hostname: 'Phải là một tên máy chủ (hostname) hợp lệ.',
+      hostname: 'Phải là một tên host hợp lệ.',
       emoji: 'Chỉ được chứa emoji.',
       id: 'Phải là một {name} hợp lệ.',
       datetime: 'Phải là ngày và giờ theo định dạng ISO 8601.',

@@ -57,7 +57,7 @@ const zhHans = {
     bodyCharsetUnsupported: '不支持请求正文的字符集“{charset}”。',
     bodyAborted: '请求正文在传输完成之前就中断了。',
     bodySizeInvalid: '请求正文的大小与 Content-Length 标头不一致。',
-    bodyTooManyParameters: '请求正文包含的参数过多。',
+    bodyTooManyParameters: '请求正文中的参数数量超过了服务器接受的上限。',
     bodyTooDeep: '请求正文的嵌套层级过深。',
     zodInvalidType: select<TypeKind>('expected', {
       string: '必须是字符串。',

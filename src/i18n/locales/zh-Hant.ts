@@ -57,7 +57,7 @@ const zhHant = {
     bodyCharsetUnsupported: '不支援請求內文的字元集「{charset}」。',
     bodyAborted: '請求內文在傳送完成之前就中斷了。',
     bodySizeInvalid: '請求內文的大小與 Content-Length 標頭不一致。',
-    bodyTooManyParameters: '請求內文包含的參數過多。',
+    bodyTooManyParameters: '請求內文中的參數數量超過伺服器接受的上限。',
     bodyTooDeep: '請求內文的巢狀層級過深。',
     zodInvalidType: select<TypeKind>('expected', {
       string: '必須是字串。',
