@@ -4,8 +4,8 @@
  * ICU MessageFormat, and the choice of language per request.
  */
 import type { Request } from 'express';
-import { IntlMessageFormat } from 'intl-messageformat';
-import { NAMED_FORMATS } from './formats';
+import type { IntlMessageFormat } from 'intl-messageformat';
+import { compileMessage } from './formats';
 import { CATALOGS, LOCALES } from './locales';
 import type { Catalog, CatalogEntry, Locale, Phrases } from './locales';
 import { unlessPromise } from '../core/callback';
@@ -148,8 +148,7 @@ function buildChains(locale: string, defaultLocale: string, catalog: Catalog, me
 
 function compile(text: string, locale: string, what: string): Formatter {
   try {
-    // Tags stay literal: an error message may well say "< 10".
-    return new IntlMessageFormat(text, locale, NAMED_FORMATS, { ignoreTag: true });
+    return compileMessage(text, locale);
   } catch (error) {
     throw new SyntaxError(`errorHandler: ${what} in "${locale}" is not valid ICU MessageFormat: ${error instanceof Error ? error.message : String(error)}`);
   }

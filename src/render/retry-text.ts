@@ -2,9 +2,9 @@
  * `Retry-After` in words: "Please try again in 2 minutes or so." in the response's
  * language, for the HTML page of a 503 or 429.
  */
-import { IntlMessageFormat } from 'intl-messageformat';
+import type { IntlMessageFormat } from 'intl-messageformat';
 import { parseRetryAfter } from '../core/headers/retry-after';
-import { NAMED_FORMATS } from '../i18n/formats';
+import { compileMessage } from '../i18n/formats';
 import type { Phrases } from '../i18n/locales/types';
 import { createNumberSpacing } from '../i18n/spacing';
 
@@ -63,7 +63,7 @@ function inWords(format: Intl.RelativeTimeFormat, seconds: number): string {
 
 function compile(text: string, locale: string): IntlMessageFormat | undefined {
   try {
-    return new IntlMessageFormat(text, locale, NAMED_FORMATS, { ignoreTag: true });
+    return compileMessage(text, locale);
   } catch {
     // errorHandler() has already refused such a phrase; a direct caller gets no sentence.
     return undefined;

@@ -31,7 +31,7 @@ const de = {
     425: { title: 'Zu früh', detail: 'Der Server verarbeitet keine Anfrage, die ein Angreifer wiederholen könnte; senden Sie sie später noch einmal.' },
     426: { title: 'Upgrade erforderlich', detail: 'Der Client muss zu einem anderen Protokoll wechseln, um diese Ressource zu nutzen.' },
     428: { title: 'Vorbedingung erforderlich', detail: 'Diese Anfrage muss bedingt sein, zum Beispiel mit einem If-Match-Header.' },
-    429: { title: 'Zu viele Anfragen', detail: 'In einem bestimmten Zeitraum wurden zu viele Anfragen gesendet; verringern Sie die Rate und versuchen Sie es später erneut.' },
+    429: { title: 'Zu viele Anfragen', detail: 'In einem bestimmten Zeitraum wurden zu viele Anfragen gesendet; verringern Sie die Anfragerate und versuchen Sie es später erneut.' },
     431: { title: 'Header-Felder der Anfrage zu groß', detail: 'Die Anfrage-Header sind zu groß, als dass der Server sie verarbeiten könnte.' },
     451: { title: 'Aus rechtlichen Gründen nicht verfügbar', detail: 'Diese Ressource kann aufgrund einer rechtlichen Forderung nicht bereitgestellt werden.' },
     500: { title: 'Interner Serverfehler', detail: 'Auf dem Server ist ein unerwartetes Problem aufgetreten, sodass die Anfrage nicht abgeschlossen werden konnte.' },

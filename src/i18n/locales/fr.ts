@@ -47,7 +47,7 @@ const fr = {
     506: { title: 'La variante négocie aussi', detail: 'Le serveur est mal configuré, si bien que sa négociation de contenu tourne en boucle.' },
     507: { title: 'Stockage insuffisant', detail: 'Le serveur ne dispose pas d’assez d’espace de stockage pour traiter la requête.' },
     508: { title: 'Boucle détectée', detail: 'Le serveur s’est arrêté après avoir détecté une boucle infinie pendant le traitement de la requête.' },
-    510: { title: 'Non étendu', detail: 'La requête ne contient pas une extension exigée par le serveur.' },
+    510: { title: 'Non étendu', detail: 'Il manque à la requête une extension exigée par le serveur.' },
     511: { title: 'Authentification réseau requise', detail: 'Vous devez vous connecter au réseau avant de pouvoir y accéder.' },
   },
   phrases: {

@@ -5,7 +5,7 @@ import type { Catalog } from './types';
 /** Simplified Chinese (简体中文), mainland usage. */
 const zhHans = {
   statuses: {
-    400: { title: '错误的请求', detail: '请求格式有误或无效，服务器无法理解。' },
+    400: { title: '错误请求', detail: '请求格式有误或无效，服务器无法理解。' },
     401: { title: '需要身份验证', detail: '需要提供有效的身份凭据才能访问此资源。' },
     402: { title: '需要付款', detail: '必须先付款，才能完成此请求。' },
     403: { title: '禁止访问', detail: '您没有访问此资源的权限。' },

@@ -5,7 +5,7 @@ import type { Catalog } from './types';
 /** Traditional Chinese (繁體中文), Taiwan usage. */
 const zhHant = {
   statuses: {
-    400: { title: '錯誤的請求', detail: '請求格式有誤或無效，伺服器無法理解。' },
+    400: { title: '錯誤請求', detail: '請求格式有誤或無效，伺服器無法理解。' },
     401: { title: '需要驗證', detail: '必須提供有效的憑證才能存取此資源。' },
     402: { title: '需要付款', detail: '必須先付款，才能完成此請求。' },
     403: { title: '禁止存取', detail: '您沒有存取此資源的權限。' },
