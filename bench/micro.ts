@@ -11,7 +11,10 @@ import createError from 'http-errors';
 import { BasicTracerProvider } from '@opentelemetry/sdk-trace-base';
 import { CATALOGS, LOCALES, NotFound, ServiceUnavailable, errorHandler, notFound, throws } from '../src';
 import type { ErrorHandlerOptions } from '../src';
+import { message } from '../src/core/message';
+import { createLocalization } from '../src/i18n/localize';
 import { createLanguageNegotiator } from '../src/i18n/negotiate';
+import { createRetryDescriber } from '../src/render/retry-text';
 import { serializeProblem } from '../src/problem/json';
 import { toProblem } from '../src/problem/problem';
 import { normalizeError } from '../src/problem/normalize';
@@ -147,6 +150,14 @@ function unmatchedDecision(method: string, path: string, part: 'notFound' | 'opt
   };
 }
 
+/** One built-in phrase rendered in French, as `errorHandler()` renders a thrown `message()`. */
+function localised(reference: ReturnType<typeof message>): () => () => unknown {
+  return () => {
+    const context = createLocalization().select(fakeRequest('/users', 'fr-FR,fr;q=0.9'));
+    return () => context.resolve(reference);
+  };
+}
+
 function cases(): Case[] {
   const language = (): ReturnType<typeof createLanguageNegotiator> => createLanguageNegotiator(LOCALES, 'en');
   // Each case gets its own negotiator (an empty cache) and builds its values when it runs.
@@ -223,6 +234,13 @@ function cases(): Case[] {
     { group: 'contract', name: 'a middleware that only calls next() (baseline of this group)', make: () => passing((_req, _res, next) => next()) },
     { group: 'contract', name: 'throws(NotFound, ServiceUnavailable): per request', make: () => passing(throws(NotFound, ServiceUnavailable)) },
     { group: 'contract', name: "errorHandler({ strict: true }): NotFound on a throws() route (cached lookup)", make: strictDeclared },
+    // Localisation (issue 19): a phrase as one item of a 422 renders it, once per item.
+    { group: 'localise', name: "resolve(zodTooShort): a plural, fr", make: localised(message('zodTooShort', { minimum: 3 })) },
+    { group: 'localise', name: 'resolve(zodInvalidFormat): a select of 20 sentences, fr', make: localised(message('zodInvalidFormat', { format: 'email', name: '' })) },
+    { group: 'localise', name: 'resolve(zodTooSmall): a number, fr', make: localised(message('zodTooSmall', { minimum: 10_000.5 })) },
+    { group: 'localise', name: 'resolve(zodDateTooEarly): a UTC date, fr', make: localised(message('zodDateTooEarly', { minimum: new Date(Date.UTC(2030, 0, 1)) })) },
+    { group: 'localise', name: 'retry sentence: Retry-After 120, zh-Hans (spaced)', make: () => { const describe = createRetryDescriber('zh-Hans', CATALOGS['zh-Hans'].phrases); return () => describe('120', Date.now()); } },
+    { group: 'localise', name: 'retry sentence: an HTTP-date days away, fr', make: () => { const describe = createRetryDescriber('fr', CATALOGS.fr.phrases); const later = new Date(Date.now() + 5 * 86_400_000).toUTCString(); return () => describe(later, Date.now()); } },
   ];
   return all.filter((item) => filter === undefined || filter.test(`${item.group} ${item.name}`));
 }

@@ -4,7 +4,8 @@
  * ICU MessageFormat, and the choice of language per request.
  */
 import type { Request } from 'express';
-import { IntlMessageFormat } from 'intl-messageformat';
+import type { IntlMessageFormat } from 'intl-messageformat';
+import { compileMessage } from './formats';
 import { CATALOGS, LOCALES } from './locales';
 import type { Catalog, CatalogEntry, Locale, Phrases } from './locales';
 import { unlessPromise } from '../core/callback';
@@ -147,8 +148,7 @@ function buildChains(locale: string, defaultLocale: string, catalog: Catalog, me
 
 function compile(text: string, locale: string, what: string): Formatter {
   try {
-    // Tags stay literal: an error message may well say "< 10".
-    return new IntlMessageFormat(text, locale, undefined, { ignoreTag: true });
+    return compileMessage(text, locale);
   } catch (error) {
     throw new SyntaxError(`errorHandler: ${what} in "${locale}" is not valid ICU MessageFormat: ${error instanceof Error ? error.message : String(error)}`);
   }

@@ -29,6 +29,25 @@ export function escapeHtml(value: unknown): string {
   return String(value).replace(SPECIAL, (char) => ESCAPES[char] as string);
 }
 
+/**
+ * The font stack of each script, the generic family last. Han characters are drawn differently
+ * in Japan, mainland China, Taiwan and Korea, so each CJK language names its own fonts (macOS,
+ * Windows, then Noto on Linux and Android) before the generic family; left to the system, a
+ * Japanese page on a Korean Windows would draw kanji in Korean shapes.
+ */
+export const FONT_STACKS = {
+  default: ['system-ui', '-apple-system', '"Segoe UI"', 'Roboto', '"Noto Sans"', 'sans-serif'],
+  ja: ['system-ui', '-apple-system', '"Segoe UI"', 'Roboto', '"Hiragino Sans"', '"Hiragino Kaku Gothic ProN"', '"Yu Gothic UI"', '"Yu Gothic"', 'Meiryo', '"Noto Sans JP"', '"Noto Sans CJK JP"', 'sans-serif'],
+  'zh-Hans': ['system-ui', '-apple-system', '"Segoe UI"', 'Roboto', '"PingFang SC"', '"Microsoft YaHei UI"', '"Microsoft YaHei"', '"Noto Sans SC"', '"Noto Sans CJK SC"', 'sans-serif'],
+  'zh-Hant': ['system-ui', '-apple-system', '"Segoe UI"', 'Roboto', '"PingFang TC"', '"Microsoft JhengHei UI"', '"Microsoft JhengHei"', '"Noto Sans TC"', '"Noto Sans CJK TC"', 'sans-serif'],
+  ko: ['system-ui', '-apple-system', '"Segoe UI"', 'Roboto', '"Apple SD Gothic Neo"', '"Malgun Gothic"', '"Noto Sans KR"', '"Noto Sans CJK KR"', 'NanumGothic', 'sans-serif'],
+} as const satisfies Readonly<Record<string, readonly string[]>>;
+
+const LANGUAGE_FONTS = (Object.keys(FONT_STACKS) as (keyof typeof FONT_STACKS)[])
+  .filter((script) => script !== 'default')
+  .map((lang) => `body:lang(${lang}){font-family:${FONT_STACKS[lang].join(',')}}`)
+  .join('');
+
 // Calm and readable: system fonts, one card, light and dark, nothing wider than the phone.
 /** The page style, shared with the problem type pages of `problemTypeDocs()`. */
 export const STYLE = [
@@ -37,7 +56,8 @@ export const STYLE = [
   '*{box-sizing:border-box}',
   'html{-webkit-text-size-adjust:100%;text-size-adjust:100%}',
   'body{margin:0;min-height:100vh;display:flex;align-items:center;justify-content:center;padding:1.25rem;background:var(--bg);color:var(--fg);',
-  'font:1rem/1.6 system-ui,-apple-system,"Segoe UI",Roboto,"Noto Sans","Apple SD Gothic Neo","Malgun Gothic","NanumGothic",sans-serif}',
+  `font:1rem/1.6 ${FONT_STACKS.default.join(',')}}`,
+  LANGUAGE_FONTS,
   'main{width:100%;max-width:34rem;background:var(--card);border:1px solid var(--line);border-radius:14px;padding:2rem 1.75rem}',
   '.status{margin:0 0 .25rem;color:var(--accent);font-size:.9rem;font-weight:600;letter-spacing:.06em}',
   'h1{margin:0 0 .75rem;font-size:1.6rem;line-height:1.3;font-weight:650}',

@@ -118,7 +118,7 @@ describeInBrowser('the client bundled into a page in headless Chromium', () => {
       await page.goto(`${base}/`);
       await page.waitForFunction('typeof window.run === "function"');
       const results = await page.evaluate<Record<string, unknown>>('window.run()');
-      const seen = { narrowed: true, notFound: false, retryAfter: 1, wait: 1000, title: '너무 많은 요청', detail: '일정 시간 동안 너무 많은 요청을 보냈으므로 속도를 줄여 나중에 다시 시도해 주십시오.', name: 'TooManyRequests' };
+      const seen = { narrowed: true, notFound: false, retryAfter: 1, wait: 1000, title: '너무 많은 요청', detail: '일정 시간 동안 요청을 너무 많이 보냈으니 요청 속도를 줄여 나중에 다시 시도해 주십시오.', name: 'TooManyRequests' };
       expect(results).toMatchObject({ fetch: seen, ky: seen, axios: seen, retried: { ok: true } });
       expect(results.waited as number).toBeGreaterThanOrEqual(900);
       expect(await page.locator('h1').innerText()).toBe('너무 많은 요청');

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { escapeHtml } from '../../src';
 import type { ProblemDocument } from '../../src';
-import { renderHtmlPage } from '../../src/render/html';
+import { FONT_STACKS, renderHtmlPage, STYLE } from '../../src/render/html';
 import { renderText } from '../../src/render/text';
 
 const problem: ProblemDocument = { type: 'about:blank', title: 'Not Found', status: 404, detail: 'No user 42', instance: '/users/42' };
@@ -83,6 +83,32 @@ describe('renderHtmlPage', () => {
         expect(body.match(/</g)).toHaveLength(detail === context.description ? 10 : 12);
       }),
     );
+  });
+});
+
+describe('the page style', () => {
+  const CJK_FONTS = /Hiragino|Yu Gothic|Meiryo|PingFang|YaHei|JhengHei|Apple SD Gothic|Malgun|Nanum|CJK|Noto Sans (?:JP|SC|TC|KR)/;
+
+  it.each(Object.entries(FONT_STACKS))('ends the %s font stack with the generic family', (_script, stack) => {
+    expect(stack.at(-1)).toBe('sans-serif');
+    expect(stack.slice(0, -1)).not.toContain('sans-serif');
+  });
+
+  it('names no Chinese, Japanese or Korean font for the other languages', () => {
+    expect(FONT_STACKS.default.join(',')).not.toMatch(CJK_FONTS);
+    expect(STYLE).toContain(`font:1rem/1.6 ${FONT_STACKS.default.join(',')}}`);
+  });
+
+  it.each([
+    ['ja', /Hiragino|Yu Gothic|Meiryo|Noto Sans (?:CJK )?JP/, /PingFang|YaHei|JhengHei|Malgun|Nanum|SC"|TC"|KR"/],
+    ['zh-Hans', /PingFang SC|Microsoft YaHei|Noto Sans (?:CJK )?SC/, /Hiragino|Yu Gothic|JhengHei|Malgun|Nanum|JP"|TC"|KR"/],
+    ['zh-Hant', /PingFang TC|Microsoft JhengHei|Noto Sans (?:CJK )?TC/, /Hiragino|Yu Gothic|YaHei|Malgun|Nanum|JP"|SC"|KR"/],
+    ['ko', /Apple SD Gothic Neo|Malgun Gothic|Noto Sans (?:CJK )?KR|NanumGothic/, /Hiragino|Yu Gothic|YaHei|JhengHei|JP"|SC"|TC"/],
+  ] as const)('gives :lang(%s) its own region\'s fonts and no other region\'s', (lang, own, others) => {
+    const rule = new RegExp(`body:lang\\(${lang}\\)\\{font-family:([^}]+)\\}`).exec(STYLE);
+    expect(rule?.[1]).toBe(FONT_STACKS[lang].join(','));
+    expect(rule?.[1]).toMatch(own);
+    expect(rule?.[1]).not.toMatch(others);
   });
 });
 

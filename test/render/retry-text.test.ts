@@ -44,10 +44,55 @@ describe('createRetryDescriber', () => {
     expect(english(header, NOW)).toBe('Please try again in 2 minutes or so.');
   });
 
-  it('words an HTTP-date more than a day away as a date and time in UTC', () => {
+  it('words an HTTP-date more than a day away as a date and a 24-hour time in UTC', () => {
     const later = 'Sat, 05 Jan 2030 16:00:00 GMT';
-    expect(english(later, NOW)).toBe('Please try again after January 5, 2030 at 4:00 PM UTC.');
-    expect(korean(later, NOW)).toBe('2030년 1월 5일 PM 4:00 UTC 이후에 다시 시도해 주십시오.');
+    expect(english(later, NOW)).toBe('Please try again after January 5, 2030 at 16:00 UTC.');
+    expect(korean(later, NOW)).toBe('2030년 1월 5일 16:00(UTC) 이후에 다시 시도해 주십시오.');
+  });
+
+  it.each([
+    ['en', 'Please try again after January 5, 2030 at 09:05 UTC.'],
+    ['ko', '2030년 1월 5일 09:05(UTC) 이후에 다시 시도해 주십시오.'],
+    ['ja', '2030年1月5日 09:05（UTC）以降に、もう一度お試しください。'],
+    ['zh-Hans', '请在 2030年1月5日 09:05（UTC）之后重试。'],
+    ['zh-Hant', '請在 2030年1月5日 09:05（UTC）之後再試一次。'],
+    ['es', 'Inténtelo de nuevo después del 5 de enero de 2030 a las 09:05 (UTC).'],
+    ['fr', 'Veuillez réessayer après le 5 janvier 2030 à 09:05 (UTC).'],
+    ['de', 'Bitte versuchen Sie es nach dem 5. Januar 2030 um 09:05 Uhr (UTC) erneut.'],
+    ['pt-BR', 'Tente novamente depois do dia 5 de janeiro de 2030, às 09:05 (UTC).'],
+    ['vi', 'Vui lòng thử lại sau 09:05 (UTC) ngày 5 tháng 1, 2030.'],
+  ] as const)('writes the %s date on a 24-hour clock, never with AM or PM', (locale, expected) => {
+    const text = createRetryDescriber(locale, ALL[locale].phrases)('Sat, 05 Jan 2030 09:05:00 GMT', NOW);
+    expect(text).toBe(expected);
+    expect(text).not.toMatch(/\b[AP]M\b|上午|下午|午前|午後|오전|오후|SA|CH/u);
+  });
+
+  it.each([
+    ['59.6 s', NOW + 400, 'Tue, 01 Jan 2030 06:01:00 GMT', 'Please try again in 1 minute or so.'],
+    ['59 min 40 s', NOW, String(59 * 60 + 40), 'Please try again in 1 hour or so.'],
+    ['23 h 40 min', NOW, String(23 * 3600 + 40 * 60), 'Please try again in 1 day or so.'],
+    ['1.4 s', NOW + 600, 'Tue, 01 Jan 2030 06:00:02 GMT', 'Please try again in 1 second or so.'],
+  ])('rounds %s before it chooses the unit', (_wait, now, header, expected) => {
+    expect(english(header, now)).toBe(expected);
+  });
+
+  it.each([
+    ['ko', '약 2분 후에 다시 시도해 주십시오.'],
+    ['ja', '2 分後を目安に、もう一度お試しください。'],
+    ['zh-Hans', '请在大约 2 分钟后重试。'],
+    ['zh-Hant', '請在大約 2 分鐘後再試一次。'],
+    ['vi', 'Vui lòng thử lại sau 2 phút nữa.'],
+  ] as const)('spaces the number of the %s sentence as its script does', (locale, expected) => {
+    expect(createRetryDescriber(locale, ALL[locale].phrases)('120', NOW)).toBe(expected);
+  });
+
+  it('sets a number off from Chinese and Japanese text on both sides, whatever CLDR writes', () => {
+    for (const locale of ['ja', 'zh-Hans', 'zh-Hant'] as const) {
+      const describe = createRetryDescriber(locale, ALL[locale].phrases);
+      for (const header of ['1', '45', '120', '7200', '259200']) {
+        expect(describe(header, NOW)).not.toMatch(/\d[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]\d/u);
+      }
+    }
   });
 
   it.each([
@@ -69,13 +114,14 @@ describe('createRetryDescriber', () => {
     expect(describe('60', NOW)).toBe('Wait in 1 minute ($&)');
   });
 
-  it.each(Object.entries(ALL))('%s has one {when} and one {date} slot, filled by Intl', (locale, catalog) => {
+  it.each(Object.entries(ALL))('%s has one {when} slot and formats {date} as a UTC day and time', (locale, catalog) => {
     expect(catalog.phrases.retryIn.split('{when}')).toHaveLength(2);
-    expect(catalog.phrases.retryAt.split('{date}')).toHaveLength(2);
+    expect(catalog.phrases.retryAt.split('{date, date, utc}')).toHaveLength(2);
+    expect(catalog.phrases.retryAt.split('{date, time, utc}')).toHaveLength(2);
     const describe = createRetryDescriber(locale, catalog.phrases);
     const soon = describe('120', NOW);
     const far = describe('Sat, 05 Jan 2030 16:00:00 GMT', NOW);
-    expect(soon).toContain(new Intl.RelativeTimeFormat(locale, { numeric: 'always' }).format(2, 'minute'));
+    expect(soon?.replace(/\s/g, '')).toContain(new Intl.RelativeTimeFormat(locale, { numeric: 'always' }).format(2, 'minute').replace(/\s/g, ''));
     expect(far).toContain('2030');
     expect(soon).not.toMatch(/[{}]/);
     expect(far).not.toMatch(/[{}]/);

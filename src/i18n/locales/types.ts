@@ -1,4 +1,5 @@
 import type { ErrorStatus } from '../../core/status';
+import type { FormatKind, TypeKind } from './select';
 
 /** The localised text of one status: a short title and a one-sentence default description. */
 export interface CatalogEntry {
@@ -7,8 +8,9 @@ export interface CatalogEntry {
 }
 
 /**
- * Localised sentences that are not tied to one status. `{name}` marks a value filled in
- * at run time.
+ * Localised sentences that are not tied to one status, in ICU MessageFormat: `{name}` marks a
+ * value filled in at run time; a count is a `plural` with the language's CLDR categories, a
+ * number `{n, number, exact}`, a date `{d, date, utc}` (see `NAMED_FORMATS`).
  */
 export interface Phrases {
   /** An unregistered 4xx code (e.g. 499). */
@@ -20,11 +22,11 @@ export interface Phrases {
    * time from `Intl.RelativeTimeFormat`, e.g. "in 2 minutes", "2분 후".
    */
   readonly retryIn: string;
-  /** The retry sentence when `Retry-After` is a date more than a day away; `{date}` is that date and time in UTC. */
+  /** The retry sentence when `Retry-After` is a date more than a day away; `{date}` is that moment, for `{date, date, utc}` and `{date, time, utc}`. */
   readonly retryAt: string;
   /** body-parser `entity.parse.failed`: the JSON body does not parse. */
   readonly bodyParseFailed: string;
-  /** body-parser `entity.too.large`; `{limit}` is the limit in bytes. */
+  /** body-parser `entity.too.large`; `{limit}` is the limit in bytes, a count. */
   readonly bodyTooLarge: string;
   /** body-parser `encoding.unsupported`; `{encoding}` is the Content-Encoding. */
   readonly bodyEncodingUnsupported: string;
@@ -38,31 +40,34 @@ export interface Phrases {
   readonly bodyTooManyParameters: string;
   /** body-parser `querystring.parse.rangeError` (urlencoded `depth`). */
   readonly bodyTooDeep: string;
-  /** zod `invalid_type`; `{expected}` is the type name zod gives (`string`, `number`, ...). */
+  /** zod `invalid_type`: a `select` on `{expected}`, one sentence per {@link TypeKind} and `other`. */
   readonly zodInvalidType: string;
-  /** zod `too_big` on a number or date; `{maximum}` is the bound. */
+  /** zod `too_big` on a number; `{maximum}` is the bound, a number. */
   readonly zodTooBig: string;
   /** zod `too_big` with an exclusive bound. */
   readonly zodTooBigExclusive: string;
-  /** zod `too_small` on a number or date; `{minimum}` is the bound. */
+  /** zod `too_small` on a number; `{minimum}` is the bound, a number. */
   readonly zodTooSmall: string;
   /** zod `too_small` with an exclusive bound. */
   readonly zodTooSmallExclusive: string;
-  /** zod `too_big` on a string; `{maximum}` characters. */
+  /** zod `too_big` on a string; `{maximum}` characters, a count. */
   readonly zodTooLong: string;
-  /** zod `too_small` on a string; `{minimum}` characters. */
+  /** zod `too_small` on a string; `{minimum}` characters, a count. */
   readonly zodTooShort: string;
-  /** zod `too_big` on an array or set; `{maximum}` items. */
+  /** zod `too_big` on an array or set; `{maximum}` items, a count. */
   readonly zodTooManyItems: string;
-  /** zod `too_small` on an array or set; `{minimum}` items. */
+  /** zod `too_small` on an array or set; `{minimum}` items, a count. */
   readonly zodTooFewItems: string;
-  /** zod `invalid_format`; `{format}` is zod's format name (`email`, `uuid`, ...). */
+  /**
+   * zod `invalid_format`: a `select` on `{format}`, one sentence per {@link FormatKind} and a
+   * neutral `other`; `{name}` is the proper name of an id, IP or Base64 scheme (`ULID`, `IPv6`).
+   */
   readonly zodInvalidFormat: string;
-  /** zod `not_multiple_of`; `{divisor}`. */
+  /** zod `not_multiple_of`; `{divisor}`, a number. */
   readonly zodNotMultipleOf: string;
-  /** zod `unrecognized_keys`: one item per unknown member. */
+  /** zod `unrecognized_keys`: one item per unknown field. */
   readonly zodUnrecognizedKey: string;
-  /** zod `invalid_value`; `{values}` lists the allowed values. */
+  /** zod `invalid_value`; `{values}` lists the allowed values, as code. */
   readonly zodInvalidValue: string;
   /** Any other zod issue (union, key, element, custom). */
   readonly zodInvalid: string;
@@ -163,6 +168,24 @@ export interface Phrases {
   readonly dbCast: string;
   /** 502: an upstream service refused, reset or could not be found. */
   readonly upstreamUnreachable: string;
+
+  // Localisation: zod's dates, exact lengths and file sizes.
+  /** zod `too_small` on a date at midnight UTC; `{minimum}` is that date. */
+  readonly zodDateTooEarly: string;
+  /** zod `too_big` on a date at midnight UTC; `{maximum}` is that date. */
+  readonly zodDateTooLate: string;
+  /** zod `too_small` on a date with a time of day; `{minimum}`, to the minute. */
+  readonly zodDateTimeTooEarly: string;
+  /** zod `too_big` on a date with a time of day; `{maximum}`, to the minute. */
+  readonly zodDateTimeTooLate: string;
+  /** zod `length()` on a string; `{length}` characters, a count. */
+  readonly zodExactLength: string;
+  /** zod `length()` on an array or set; `{length}` items, a count. */
+  readonly zodExactItems: string;
+  /** zod `too_big` on a file; `{maximum}` bytes, a count. */
+  readonly zodFileTooLarge: string;
+  /** zod `too_small` on a file; `{minimum}` bytes, a count. */
+  readonly zodFileTooSmall: string;
 }
 
 /** The name of a built-in phrase that is a plain string (not a title + description pair). */

@@ -44,9 +44,11 @@ export const bodyParser: InteropReader<'bodyParser'> = {
         detail = message(key);
       } else {
         const value = source[param];
-        const text = typeof value === 'number' && Number.isSafeInteger(value) ? String(value) : typeof value === 'string' ? value : '';
-        // Without a value that is safe to show, the status's default description is used.
-        if (SAFE_PARAM.test(text)) detail = message(key, { [param]: text });
+        // The limit stays a number, for the catalog to pluralise and group in the reader's
+        // language; without a value that is safe to show, the status's default description is used.
+        if (param === 'limit' ? typeof value === 'number' && Number.isSafeInteger(value) && value >= 0 : typeof value === 'string' && SAFE_PARAM.test(value)) {
+          detail = message(key, { [param]: value });
+        }
       }
     }
     return { status, expose: status < 500, detail, headers: undefined };

@@ -14,6 +14,7 @@ import { fieldItem, locationOf } from './fields';
 import type { ParameterIn } from './fields';
 import type { InteropReader } from './reader';
 import { isRecord } from './reader';
+import { formatMessage, typeMessage } from './value-kinds';
 
 // joi `type` to phrase, and the `context` member that fills it in.
 const PHRASES: Readonly<Record<string, readonly [PhraseKey, param?: string, from?: string]>> = {
@@ -28,7 +29,22 @@ const PHRASES: Readonly<Record<string, readonly [PhraseKey, param?: string, from
   'array.min': ['zodTooFewItems', 'minimum', 'limit'],
   'array.max': ['zodTooManyItems', 'maximum', 'limit'],
 };
-const FORMATS: Readonly<Record<string, string>> = { 'string.email': 'email', 'string.uri': 'uri', 'string.guid': 'uuid', 'string.isoDate': 'date', 'string.ip': 'ip' };
+// joi's string rules, by the zod format name whose sentence says the same.
+const FORMATS: Readonly<Record<string, string>> = {
+  'string.email': 'email',
+  'string.uri': 'url',
+  'string.guid': 'uuid',
+  'string.isoDate': 'date',
+  'string.isoDuration': 'duration',
+  'string.ip': 'ip',
+  'string.ipVersion': 'ip',
+  'string.hostname': 'hostname',
+  'string.domain': 'hostname',
+  'string.base64': 'base64',
+  'string.hex': 'hex',
+  'string.lowercase': 'lowercase',
+  'string.uppercase': 'uppercase',
+};
 const BASE = /^(string|number|boolean|object|array|date|binary)\.base$/;
 
 export const celebrate: InteropReader<'celebrate'> = {
@@ -72,8 +88,8 @@ function itemsOf(error: Readonly<Record<string, unknown>>, where: ParameterIn | 
 function phraseOf(type: unknown, context: Readonly<Record<string, unknown>>): Message {
   if (typeof type !== 'string') return message('zodInvalid');
   const base = BASE.exec(type);
-  if (base !== null) return message('zodInvalidType', { expected: base[1] });
-  if (Object.hasOwn(FORMATS, type)) return message('zodInvalidFormat', { format: FORMATS[type] });
+  if (base !== null) return typeMessage(base[1]);
+  if (Object.hasOwn(FORMATS, type)) return formatMessage(FORMATS[type]);
   if (type === 'any.only' && Array.isArray(context.valids) && context.valids.every((value) => typeof value === 'string' || typeof value === 'number')) {
     return message('zodInvalidValue', { values: context.valids.map((value) => (typeof value === 'string' ? JSON.stringify(value) : String(value))).join(', ') });
   }
@@ -82,5 +98,6 @@ function phraseOf(type: unknown, context: Readonly<Record<string, unknown>>): Me
   const [key, param, from] = rule;
   if (param === undefined || from === undefined) return message(key);
   const bound = context[from];
-  return typeof bound === 'number' && Number.isFinite(bound) ? message(key, { [param]: String(bound) }) : message('zodInvalid');
+  // A number, for the catalog to pluralise and format in the reader's language.
+  return typeof bound === 'number' && Number.isFinite(bound) ? message(key, { [param]: bound }) : message('zodInvalid');
 }

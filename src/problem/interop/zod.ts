@@ -9,6 +9,7 @@ import { message } from '../../core/message';
 import type { PhraseKey } from '../../i18n/locales/types';
 import { MAX_AGGREGATE_ITEMS } from '../normalize';
 import { toJsonPointer } from '../pointer';
+import { formatMessage, typeMessage } from './value-kinds';
 
 /** The parts of a zod (v4) issue this mapper reads. */
 interface ZodIssueLike {
@@ -20,9 +21,10 @@ interface ZodIssueLike {
 
 // zod's own text for an issue nobody described; not worth sending over ours.
 const ZOD_DEFAULT_MESSAGE = /^Invalid input\b/;
-// Format names that read well in "must be a valid {format}"; the pattern checks do not.
-const NAMED_FORMAT = /^[a-z][a-z0-9_]*$/;
-const PATTERN_FORMATS = new Set(['regex', 'starts_with', 'ends_with', 'includes']);
+// zod's own text for a member that is missing altogether, whatever its type.
+const MISSING = /received undefined$/;
+const DAY = 86_400_000;
+const MINUTE = 60_000;
 
 /**
  * Maps zod's `ZodError` to `UnprocessableContent` (422) whose `errors` list has one item
@@ -64,19 +66,20 @@ function itemsOf(issue: ZodIssueLike): ProblemItem[] {
 function detailOf(issue: ZodIssueLike): ProblemItem['detail'] {
   switch (issue.code) {
     case 'invalid_type':
-      return phrase('zodInvalidType', { expected: text(issue.expected) });
+      if (issue.expected === 'nonoptional' || (typeof issue.message === 'string' && MISSING.test(issue.message))) return message('validatorRequired');
+      return typeMessage(issue.expected);
     case 'too_big':
-      return bound(issue, issue.maximum, 'maximum', ['zodTooLong', 'zodTooManyItems', 'zodTooBig', 'zodTooBigExclusive']);
+      return bound(issue, issue.maximum, 'maximum');
     case 'too_small':
-      return bound(issue, issue.minimum, 'minimum', ['zodTooShort', 'zodTooFewItems', 'zodTooSmall', 'zodTooSmallExclusive']);
-    case 'invalid_format': {
-      const format = text(issue.format);
-      return NAMED_FORMAT.test(format) && !PATTERN_FORMATS.has(format) ? phrase('zodInvalidFormat', { format }) : message('zodInvalid');
+      return bound(issue, issue.minimum, 'minimum');
+    case 'invalid_format':
+      return formatMessage(issue.format);
+    case 'not_multiple_of': {
+      const divisor = numeric(issue.divisor);
+      return divisor === undefined ? message('zodInvalid') : message('zodNotMultipleOf', { divisor });
     }
-    case 'not_multiple_of':
-      return phrase('zodNotMultipleOf', { divisor: text(issue.divisor) });
     case 'invalid_value':
-      return phrase('zodInvalidValue', { values: Array.isArray(issue.values) ? issue.values.map(literal).join(', ') : '' });
+      return Array.isArray(issue.values) && issue.values.length > 0 ? message('zodInvalidValue', { values: issue.values.map(literal).join(', ') }) : message('zodInvalid');
     case 'custom':
       // A refinement's own message was written by the app for its users.
       return typeof issue.message === 'string' && issue.message !== '' && !ZOD_DEFAULT_MESSAGE.test(issue.message) ? issue.message : message('zodInvalid');
@@ -85,24 +88,57 @@ function detailOf(issue: ZodIssueLike): ProblemItem['detail'] {
   }
 }
 
-type BoundKeys = readonly [text: PhraseKey, items: PhraseKey, inclusive: PhraseKey, exclusive: PhraseKey];
+// Each bound keeps its kind: a count of characters, items or bytes (pluralised), a date, a number.
+const COUNTED: Readonly<Record<string, readonly [maximum: PhraseKey, minimum: PhraseKey, exact?: PhraseKey]>> = {
+  string: ['zodTooLong', 'zodTooShort', 'zodExactLength'],
+  array: ['zodTooManyItems', 'zodTooFewItems', 'zodExactItems'],
+  set: ['zodTooManyItems', 'zodTooFewItems', 'zodExactItems'],
+  file: ['zodFileTooLarge', 'zodFileTooSmall'],
+};
 
-function bound(issue: ZodIssueLike, limit: unknown, name: 'maximum' | 'minimum', [textKey, itemsKey, inclusiveKey, exclusiveKey]: BoundKeys): ProblemItem['detail'] {
-  const value = issue.origin === 'date' && (typeof limit === 'number' || typeof limit === 'bigint') ? new Date(Number(limit)).toISOString() : text(limit);
-  if (issue.origin === 'string') return phrase(textKey, { [name]: value });
-  if (issue.origin === 'array' || issue.origin === 'set') return phrase(itemsKey, { [name]: value });
-  return phrase(issue.inclusive === false ? exclusiveKey : inclusiveKey, { [name]: value });
+function bound(issue: ZodIssueLike, limit: unknown, name: 'maximum' | 'minimum'): ProblemItem['detail'] {
+  const value = numeric(limit);
+  if (value === undefined) return message('zodInvalid');
+  const origin = typeof issue.origin === 'string' ? issue.origin : '';
+  const inclusive = issue.inclusive !== false;
+  if (origin === 'date') return typeof value === 'number' ? dateBound(value, name, inclusive) : message('zodInvalid');
+  const counted = Object.hasOwn(COUNTED, origin) ? COUNTED[origin] : undefined;
+  if (counted !== undefined) {
+    if (typeof value !== 'number' || !Number.isSafeInteger(value)) return message('zodInvalid');
+    const [most, least, exact] = counted;
+    if (issue.exact === true && exact !== undefined) return message(exact, { length: value });
+    return message(name === 'maximum' ? most : least, { [name]: value });
+  }
+  const key = name === 'maximum' ? (inclusive ? 'zodTooBig' : 'zodTooBigExclusive') : inclusive ? 'zodTooSmall' : 'zodTooSmallExclusive';
+  return message(key, { [name]: value });
 }
 
-function phrase(key: PhraseKey, params: Readonly<Record<string, string>>): ProblemItem['detail'] {
-  // A parameter zod did not give would render as an empty hole: say less instead.
-  return Object.values(params).every((value) => value !== '') ? message(key, params) : message('zodInvalid');
+/**
+ * A midnight (UTC) bound reads as a day, "on or after 1 January 2030"; any other as a day and
+ * a time to the minute, rounded toward the allowed side, so a value that meets the sentence
+ * always passes (an exclusive bound is one millisecond past itself).
+ */
+function dateBound(at: number, name: 'maximum' | 'minimum', inclusive: boolean): ProblemItem['detail'] {
+  if (inclusive && at % DAY === 0) return message(name === 'maximum' ? 'zodDateTooLate' : 'zodDateTooEarly', { [name]: new Date(at) });
+  const edge = inclusive ? at : name === 'maximum' ? at - 1 : at + 1;
+  const rounded = name === 'maximum' ? Math.floor(edge / MINUTE) * MINUTE : Math.ceil(edge / MINUTE) * MINUTE;
+  const when = new Date(rounded);
+  if (Number.isNaN(when.getTime())) return message('zodInvalid');
+  return message(name === 'maximum' ? 'zodDateTimeTooLate' : 'zodDateTimeTooEarly', { [name]: when });
+}
+
+// A number for ICU to format in the reader's language; a bigint stays one beyond 2^53.
+function numeric(value: unknown): number | bigint | undefined {
+  if (typeof value === 'number') return Number.isFinite(value) ? value : undefined;
+  if (typeof value === 'bigint') return value >= BigInt(Number.MIN_SAFE_INTEGER) && value <= BigInt(Number.MAX_SAFE_INTEGER) ? Number(value) : value;
+  return undefined;
 }
 
 function text(value: unknown): string {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'bigint' || typeof value === 'boolean' ? String(value) : '';
 }
 
+// A value the client must send as it is: written as code, never formatted as a quantity.
 function literal(value: unknown): string {
   return typeof value === 'string' ? JSON.stringify(value) : value === null ? 'null' : value === undefined ? 'undefined' : text(value);
 }

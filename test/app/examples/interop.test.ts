@@ -9,7 +9,7 @@ describe('examples/interop.ts', () => {
     const res = await request(app).post('/users').set('Accept-Language', 'ko').send({ email: 'x', age: 0 });
     expect(res.status).toBe(422);
     expect(res.body.errors).toEqual([
-      { pointer: '/email', detail: '올바른 email 형식이어야 합니다.' },
+      { pointer: '/email', detail: '올바른 이메일 주소여야 합니다.' },
       { pointer: '/age', detail: '0보다 커야 합니다.' },
     ]);
   });

@@ -33,6 +33,23 @@ describe('interop: body-parser', () => {
     expect(res.body.detail).toBe('The request body is larger than the limit of 10 bytes.');
   });
 
+  it.each([
+    ['en', 'The request body is larger than the limit of 102,400 bytes.'],
+    ['fr', 'Le corps de la requête dépasse la limite de 102\u202f400 octets.'],
+    ['de', 'Der Anfrageinhalt überschreitet die Grenze von 102.400 Bytes.'],
+    ['ko', '요청 본문이 허용 한도인 102,400바이트보다 큽니다.'],
+    ['ja', 'リクエストの本文が上限の 102,400 バイトを超えています。'],
+  ])('groups the default 100 kB limit and pluralises its bytes in %s', async (locale, detail) => {
+    const res = await request(parsing(express.json())).post('/body').set('Content-Type', 'application/json').set('Accept-Language', locale).send(`{"a":"${'x'.repeat(110_000)}"}`);
+    expect(res.status).toBe(413);
+    expect(res.body.detail).toBe(detail);
+  });
+
+  it('says "1 byte" for a limit of one byte', async () => {
+    const res = await request(parsing(express.json({ limit: 1 }))).post('/body').set('Content-Type', 'application/json').send('{"a":1}');
+    expect(res.body.detail).toBe('The request body is larger than the limit of 1 byte.');
+  });
+
   it('answers an unsupported charset with 415 and names the charset', async () => {
     const res = await request(parsing(express.json())).post('/body').set('Content-Type', 'application/json; charset=klingon').send('{}');
     expect(res.status).toBe(415);

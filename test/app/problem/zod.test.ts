@@ -34,15 +34,15 @@ describe('mapZodError', () => {
     expect(res.status).toBe(422);
     expect(res.body).toMatchObject({ title: 'Unprocessable Content', status: 422, detail: CATALOGS.en.statuses[422].detail });
     expect(res.body.errors).toEqual([
-      { pointer: '/email', detail: 'Must be a valid email.' },
+      { pointer: '/email', detail: 'Must be a valid email address.' },
       { pointer: '/age', detail: 'Must be greater than 0.' },
       { pointer: '/name', detail: 'Must be at most 5 characters long.' },
-      { pointer: '/tags', detail: 'Must contain at most 1 items.' },
+      { pointer: '/tags', detail: 'Must contain at most 1 item.' },
       { pointer: '/role', detail: 'Must be one of: "admin", "user".' },
       { pointer: '/step', detail: 'Must be a multiple of 5.' },
-      { pointer: '/a~1b~0c', detail: 'Expected a value of type string.' },
+      { pointer: '/a~1b~0c', detail: 'Must be a string.' },
       { pointer: '/password', detail: 'Use at least 12 characters.' },
-      { pointer: '/extra', detail: 'This member is not allowed here.' },
+      { pointer: '/extra', detail: 'This field is not allowed here.' },
     ]);
     expect(res.text).not.toMatch(/Invalid|Too big|Too small/);
   });
@@ -63,24 +63,28 @@ describe('mapZodError', () => {
     expect(JSON.stringify(result.error.issues)).toBe(issues);
   });
 
-  it('reads inclusive and exclusive bounds, items and dates', () => {
+  it('reads inclusive and exclusive bounds, items and dates, and keeps numbers and dates as such', () => {
     const schema = z.object({ a: z.number().min(3), b: z.number().lt(3), c: z.array(z.number()).min(2), d: z.date().min(new Date(Date.UTC(2030, 0, 1))) });
     const result = schema.safeParse({ a: 1, b: 5, c: [], d: new Date(0) });
     if (result.success) throw new Error('expected a failure');
     const details = mapZodError(result.error)?.errors?.map((item) => item.detail);
     expect(details).toEqual([
-      expect.objectContaining({ key: 'zodTooSmall', params: { minimum: '3' } }),
-      expect.objectContaining({ key: 'zodTooBigExclusive', params: { maximum: '3' } }),
-      expect.objectContaining({ key: 'zodTooFewItems', params: { minimum: '2' } }),
-      expect.objectContaining({ key: 'zodTooSmall', params: { minimum: '2030-01-01T00:00:00.000Z' } }),
+      expect.objectContaining({ key: 'zodTooSmall', params: { minimum: 3 } }),
+      expect.objectContaining({ key: 'zodTooBigExclusive', params: { maximum: 3 } }),
+      expect.objectContaining({ key: 'zodTooFewItems', params: { minimum: 2 } }),
+      expect.objectContaining({ key: 'zodDateTooEarly', params: { minimum: new Date(Date.UTC(2030, 0, 1)) } }),
     ]);
   });
 
-  it('gives the generic phrase for a pattern check, a union and zod default messages', () => {
+  it('gives the neutral format sentence to a pattern check, and the generic phrase to a union and zod default messages', () => {
     const schema = z.object({ a: z.string().regex(/^x$/), b: z.union([z.string(), z.number()]), c: z.string().refine(() => false) });
     const result = schema.safeParse({ a: 'y', b: true, c: 'z' });
     if (result.success) throw new Error('expected a failure');
-    expect(mapZodError(result.error)?.errors?.map((item) => (item.detail as { key: string }).key)).toEqual(['zodInvalid', 'zodInvalid', 'zodInvalid']);
+    expect(mapZodError(result.error)?.errors?.map((item) => item.detail)).toEqual([
+      expect.objectContaining({ key: 'zodInvalidFormat', params: { format: 'other', name: '' } }),
+      expect.objectContaining({ key: 'zodInvalid' }),
+      expect.objectContaining({ key: 'zodInvalid' }),
+    ]);
   });
 
   it('points at the root with an empty pointer', () => {
