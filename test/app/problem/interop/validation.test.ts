@@ -4,7 +4,8 @@ import { body, checkExact, cookie, header, oneOf, param, query, validationResult
 import * as OpenApiValidator from 'express-openapi-validator';
 import Joi from 'joi';
 import request from 'supertest';
-import { CATALOGS, defineMessages, errorHandler } from '../../../../src';
+import { CATALOGS, defineMessages, errorHandler, message } from '../../../../src';
+import { createLocalization } from '../../../../src/i18n/localize';
 
 
 // celebrate ships ES modules only (jest.config.ts compiles them to CommonJS for jest).
@@ -121,17 +122,77 @@ describe('interop: express-openapi-validator', () => {
     const missing = await request(app()).post('/pets').send({ email: 'a@example.com' });
     const res = await request(app()).post('/pets').send({ name: 'Rex', email: 'secret-not-an-email' });
     expect(missing.status).toBe(400);
-    expect(missing.body.errors).toEqual([{ pointer: '/name', detail: "must have required property 'name'" }]);
+    expect(missing.body.errors).toEqual([{ pointer: '/name', detail: 'This value is required.' }]);
     expect(res.status).toBe(400);
     expect(res.body.detail).toBe(CATALOGS.en.statuses[400].detail);
-    expect(res.body.errors).toEqual([{ pointer: '/email', detail: 'must match format "email"' }]);
+    expect(res.body.errors).toEqual([{ pointer: '/email', detail: 'Must be a valid email address.' }]);
     expect(res.text).not.toContain('secret-not-an-email');
   });
 
   it('names a query parameter by its name and place', async () => {
     const res = await request(app()).get('/pets?limit=500');
     expect(res.status).toBe(400);
-    expect(res.body.errors).toEqual([{ parameter: 'limit', in: 'query', detail: 'must be <= 50' }]);
+    expect(res.body.errors).toEqual([{ parameter: 'limit', in: 'query', detail: 'Must be at most 50.' }]);
+  });
+
+  describe('each of ajv\'s keywords, in the client\'s language', () => {
+    const schema = {
+      type: 'object',
+      additionalProperties: false,
+      minProperties: 1,
+      properties: {
+        name: { type: 'string', minLength: 3, maxLength: 5 },
+        age: { type: 'integer', minimum: 0, maximum: 150, exclusiveMaximum: true },
+        tags: { type: 'array', minItems: 1, maxItems: 2, items: { type: 'string' } },
+        step: { type: 'number', multipleOf: 5 },
+        code: { type: 'string', pattern: '^[A-Z]+$' },
+        role: { type: 'string', enum: ['admin', 'user'] },
+        when: { type: 'string', format: 'date-time' },
+        site: { type: 'string', format: 'uri' },
+      },
+    };
+    const keywords = {
+      openapi: '3.0.3',
+      info: { title: 'Keywords', version: '1' },
+      paths: { '/it': { post: { requestBody: { required: true, content: { 'application/json': { schema } } }, responses: { 200: { description: 'ok' } } } } },
+    };
+    const ko = createLocalization().select({ headers: { 'accept-language': 'ko' } } as never);
+    const keywordApp = express();
+    keywordApp.use(express.json());
+    keywordApp.use(OpenApiValidator.middleware({ apiSpec: keywords as never }));
+    keywordApp.post('/it', (_req, res) => {
+      res.end();
+    });
+    keywordApp.use(errorHandler({ log: false }));
+
+    it.each<[string, Record<string, unknown>, string, string, ReturnType<typeof message>]>([
+      ['type', { name: 5 }, '/name', 'Must be a string.', message('zodInvalidType', { expected: 'string' })],
+      ['type integer', { age: 1.5 }, '/age', 'Must be an integer.', message('zodInvalidType', { expected: 'int' })],
+      ['minLength', { name: 'ab' }, '/name', 'Must be at least 3 characters long.', message('zodTooShort', { minimum: 3 })],
+      ['maxLength', { name: 'abcdef' }, '/name', 'Must be at most 5 characters long.', message('zodTooLong', { maximum: 5 })],
+      ['minimum', { age: -1 }, '/age', 'Must be at least 0.', message('zodTooSmall', { minimum: 0 })],
+      ['an exclusive maximum', { age: 150 }, '/age', 'Must be less than 150.', message('zodTooBigExclusive', { maximum: 150 })],
+      ['minItems', { tags: [] }, '/tags', 'Must contain at least 1 item.', message('zodTooFewItems', { minimum: 1 })],
+      ['maxItems', { tags: ['a', 'b', 'c'] }, '/tags', 'Must contain at most 2 items.', message('zodTooManyItems', { maximum: 2 })],
+      ['multipleOf', { step: 7 }, '/step', 'Must be a multiple of 5.', message('zodNotMultipleOf', { divisor: 5 })],
+      ['pattern', { code: 'abc' }, '/code', 'Does not have the expected format.', message('zodInvalidFormat', { format: 'other', name: '' })],
+      ['enum', { role: 'root' }, '/role', 'This value is not valid.', message('zodInvalid')],
+      ['a date-time format', { when: 'soon' }, '/when', 'Must be a date and time in ISO 8601 format.', message('zodInvalidFormat', { format: 'datetime', name: '' })],
+      ['additionalProperties', { extra: 1 }, '/extra', 'This field is not allowed here.', message('zodUnrecognizedKey')],
+    ])('words %s as our own phrase', async (_keyword, body, pointer, english, phrase) => {
+      const res = await request(keywordApp).post('/it').send(body);
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([{ pointer, detail: english }]);
+      const korean = await request(keywordApp).post('/it').set('Accept-Language', 'ko').send(body);
+      expect(korean.body.errors).toEqual([{ pointer, detail: ko.resolve(phrase) }]);
+      expect(korean.body.errors[0].detail).not.toBe(english);
+    });
+
+    it('keeps the validator\'s own message for a keyword it has no phrase for', async () => {
+      const res = await request(keywordApp).post('/it').send({});
+      expect(res.status).toBe(400);
+      expect(res.body.errors).toEqual([{ pointer: '', detail: 'must NOT have fewer than 1 properties' }]);
+    });
   });
 
   it('answers a method the description lacks with 405 and its Allow', async () => {
