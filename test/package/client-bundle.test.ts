@@ -148,26 +148,37 @@ describe('express-typed-errors/client in Node', () => {
     expect(keys).not.toContain('errorHandler');
   });
 
-  it('narrows with instanceof between the client and main entries, across the CommonJS and ES module builds', () => {
+  it('gives import and require the same classes at the client and main entries, so instanceof holds both ways', () => {
     writeFileSync(
-      path.join(project, 'copies.mjs'),
+      path.join(project, 'one-copy.mjs'),
       `import { createRequire } from 'node:module';
 import * as esmClient from 'express-typed-errors/client';
+import * as esmMain from 'express-typed-errors';
 const require = createRequire(import.meta.url);
 const cjsMain = require('express-typed-errors');
 const cjsClient = require('express-typed-errors/client');
 const fromEsm = esmClient.parseProblem({ status: 429, headers: { 'retry-after': '5' }, body: { title: 'x' } });
 const fromCjs = new cjsMain.NotFound('x');
 console.log(JSON.stringify({
-  sameWithinCjs: cjsClient.NotFound === cjsMain.NotFound,
-  distinctBuilds: esmClient.NotFound !== cjsMain.NotFound,
+  sameClasses: [cjsClient, esmMain, cjsMain].every((entry) => entry.NotFound === esmClient.NotFound && entry.HttpError === esmClient.HttpError),
   cjsClassKnowsEsmError: fromEsm instanceof cjsMain.TooManyRequests && fromEsm instanceof cjsMain.ClientError && fromEsm instanceof cjsMain.HttpError,
   esmClassKnowsCjsError: fromCjs instanceof esmClient.NotFound && fromCjs instanceof esmClient.ClientError,
   keepsClassesApart: !(fromCjs instanceof esmClient.Gone) && !(fromEsm instanceof cjsMain.ServerError),
 }));
 `,
     );
-    expect(JSON.parse(run(process.execPath, ['copies.mjs'], project))).toEqual({ sameWithinCjs: true, distinctBuilds: true, cjsClassKnowsEsmError: true, esmClassKnowsCjsError: true, keepsClassesApart: true });
+    expect(JSON.parse(run(process.execPath, ['one-copy.mjs'], project))).toEqual({ sameClasses: true, cjsClassKnowsEsmError: true, esmClassKnowsCjsError: true, keepsClassesApart: true });
+  });
+
+  it.each([
+    ['a browser bundle', 'browser', 'client.mjs'],
+    ['Node', 'node', 'client.node.mjs'],
+  ])('resolves import of the client subpath for %s to dist/%s', (_for, platform, file) => {
+    // Browsers keep the ES module build to tree-shake; Node's import gets the CommonJS build's classes.
+    const { metafile } = buildSync({ stdin: { contents: "export * from 'express-typed-errors/client';", resolveDir: project }, bundle: true, format: 'esm', platform: platform as 'browser' | 'node', write: false, metafile: true, logLevel: 'silent' });
+    const inputs = Object.keys(metafile.inputs).map((input) => path.basename(input));
+    expect(inputs).toContain(file);
+    expect(inputs.includes('client.js')).toBe(platform === 'node');
   });
 
   it('type-checks a browser app narrowing on the client subpath alone', () => {
