@@ -1,5 +1,5 @@
-import { CONTRACTS } from './headers';
-import type { ContractArgument, ContractProperty, HeaderSpec, RequiredContractStatus } from './headers';
+import { specOf } from './headers';
+import type { ContractArgument, ContractProperty, RequiredContractStatus } from './headers';
 import { isMessage } from './message';
 import type { Message } from './message';
 import { statusRow, titleOf } from './status';
@@ -100,8 +100,7 @@ export abstract class HttpError<S extends number = ErrorStatus> extends Error {
   declare readonly bodyStatus?: number;
 
   protected constructor(status: S, first?: unknown, second?: unknown) {
-    const row = statusRow(status);
-    const contract: HeaderSpec | undefined = row?.header === undefined ? undefined : CONTRACTS[row.header];
+    const contract = specOf(status);
     let detail: string | Message | undefined;
     let value: unknown;
     let options: HttpErrorOptions | undefined;
@@ -133,12 +132,12 @@ export abstract class HttpError<S extends number = ErrorStatus> extends Error {
     this.status = status;
     this.statusCode = status;
     this.expose = expose;
+    this.headers = {};
     this.detail = detail;
     this.errors = Array.isArray(options?.errors) ? options.errors : undefined;
     this.type = options?.type;
     this.instance = options?.instance;
     this.extensions = options?.extensions;
-    this.headers = {};
     if (contract !== undefined) {
       const formatted = contract.format(value);
       if (formatted !== undefined) this.headers[contract.header] = formatted;
