@@ -73,24 +73,26 @@ export abstract class HttpError<S extends number = ErrorStatus> extends Error {
   // `process` is guarded: the client entry (and so this class) also runs in browsers.
   static captureStack: boolean = typeof process !== 'undefined' && process.env?.NODE_ENV === 'development';
 
+  // The fields are `declare`d and set by the constructor, in this order: a bundle carries no
+  // class-field definitions for them, and the error's own keys read the same.
   /** The HTTP status code. */
-  readonly status: S;
+  declare readonly status: S;
   /** The same as `status`, for code written against http-errors or Node. */
-  readonly statusCode: S;
+  declare readonly statusCode: S;
   /** Whether the thrower's `detail` may be sent to the client. */
-  expose: boolean;
+  declare expose: boolean;
   /** Headers sent with the response: the status's own (e.g. `Retry-After`) and `options.headers`. */
-  headers: Record<string, string>;
+  declare headers: Record<string, string>;
   /** The thrower's explanation, if any. Sent only when `expose` is true. */
-  readonly detail: string | Message | undefined;
+  declare readonly detail: string | Message | undefined;
   /** Itemised problems, sent as the `errors` member. */
-  readonly errors: readonly ProblemItem[] | undefined;
+  declare readonly errors: readonly ProblemItem[] | undefined;
   /** The problem type URI, if set. */
-  readonly type: string | undefined;
+  declare readonly type: string | undefined;
   /** The occurrence URI, if set. */
-  readonly instance: string | undefined;
+  declare readonly instance: string | undefined;
   /** Extra members of the problem body. */
-  readonly extensions: Readonly<Record<string, unknown>> | undefined;
+  declare readonly extensions: Readonly<Record<string, unknown>> | undefined;
   /** The `title` a server sent, on an error read back by `parseProblem()`; unset on an error thrown here. */
   declare readonly title?: string;
   /**
