@@ -28,7 +28,7 @@ interface StatusRow {
   readonly title?: string;
   /** The header this status carries, filled from the constructor's first argument; its spec says whether it is required. */
   readonly header?: HeaderContract;
-  /** Responses must not be stored by caches (`Cache-Control: no-store`). */
+  /** A 4xx whose responses must not be stored by caches (`Cache-Control: no-store`); no 5xx ever is, so none says it. */
   readonly noStore?: boolean;
 }
 
@@ -66,17 +66,17 @@ export const STATUSES = {
   429: { className: 'TooManyRequests', header: 'retry-after', noStore: true },
   431: { className: 'RequestHeaderFieldsTooLarge' },
   451: { className: 'UnavailableForLegalReasons', header: 'blocked-by' },
-  500: { className: 'InternalServerError', noStore: true },
-  501: { className: 'NotImplemented', noStore: true },
-  502: { className: 'BadGateway', noStore: true },
-  503: { className: 'ServiceUnavailable', header: 'retry-after', noStore: true },
-  504: { className: 'GatewayTimeout', noStore: true },
-  505: { className: 'HTTPVersionNotSupported', noStore: true },
-  506: { className: 'VariantAlsoNegotiates', noStore: true },
-  507: { className: 'InsufficientStorage', noStore: true },
-  508: { className: 'LoopDetected', noStore: true },
-  510: { className: 'NotExtended', noStore: true },
-  511: { className: 'NetworkAuthenticationRequired', noStore: true },
+  500: { className: 'InternalServerError' },
+  501: { className: 'NotImplemented' },
+  502: { className: 'BadGateway' },
+  503: { className: 'ServiceUnavailable', header: 'retry-after' },
+  504: { className: 'GatewayTimeout' },
+  505: { className: 'HTTPVersionNotSupported' },
+  506: { className: 'VariantAlsoNegotiates' },
+  507: { className: 'InsufficientStorage' },
+  508: { className: 'LoopDetected' },
+  510: { className: 'NotExtended' },
+  511: { className: 'NetworkAuthenticationRequired' },
 } as const satisfies Readonly<Record<number, StatusRow>>;
 
 /** How the published contract names and cites a status. */
