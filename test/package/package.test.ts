@@ -81,16 +81,19 @@ app.use(errorHandler(options));
 export { status, made, parsed };
 `;
 
+  // An .mts file under node16 imports through the `node` condition: the wrapper's types.
   it.each([
-    ['node16', { module: 'node16', moduleResolution: 'node16' }],
-    ['bundler', { module: 'esnext', moduleResolution: 'bundler' }],
-  ])('type-checks a TypeScript app with moduleResolution %s', (name, compilerOptions) => {
-    writeFileSync(path.join(project, `app-${name}.ts`), typed);
+    ['node16', 'ts', { module: 'node16', moduleResolution: 'node16' }],
+    ['node16', 'mts', { module: 'node16', moduleResolution: 'node16' }],
+    ['bundler', 'ts', { module: 'esnext', moduleResolution: 'bundler' }],
+  ])('type-checks a TypeScript app with moduleResolution %s (a .%s file)', (name, extension, compilerOptions) => {
+    const file = `app-${name}.${extension}`;
+    writeFileSync(path.join(project, file), typed);
     writeFileSync(
-      path.join(project, `tsconfig.${name}.json`),
-      JSON.stringify({ compilerOptions: { ...compilerOptions, strict: true, noEmit: true, esModuleInterop: true, target: 'es2022', types: ['node'], lib: ['es2022', 'dom'], skipLibCheck: false }, files: [`app-${name}.ts`] }),
+      path.join(project, `tsconfig.${name}.${extension}.json`),
+      JSON.stringify({ compilerOptions: { ...compilerOptions, strict: true, noEmit: true, esModuleInterop: true, target: 'es2022', types: ['node'], lib: ['es2022', 'dom'], skipLibCheck: false }, files: [file] }),
     );
-    expect(() => run(process.execPath, [tsc, '-p', `tsconfig.${name}.json`])).not.toThrow();
+    expect(() => run(process.execPath, [tsc, '-p', `tsconfig.${name}.${extension}.json`])).not.toThrow();
   });
 
   it.each([
