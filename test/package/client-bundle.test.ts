@@ -15,12 +15,14 @@ import webpack from 'webpack';
 import { ERROR_STATUSES, STATUSES } from '../../src/core/status';
 
 /**
- * The most a minified, gzipped bundle of parseProblem() plus every class may weigh. Issue 18
- * asks for 4 KB; what the classes pull in today (the status table, every header's format and
- * parse, the challenge reader) measures about 5.5 KB, so this ceiling holds that figure from
- * growing until the core is cut down to the 4 KB budget.
+ * Issue 18's budget for a minified, gzipped bundle of parseProblem() plus every class: 4 KB.
+ * Not met: the classes carry every header's writer and reader, the status table's 40 class
+ * names, the constructor's options and stack handling, and parseProblem() the tolerant readers;
+ * with all of it cut as far as it goes without losing a feature, esbuild gives 5,140 bytes
+ * (Vite 5,057, webpack 5,040). This ceiling holds that figure from growing.
  */
-const GZIP_CEILING = 5_800;
+const GZIP_BUDGET = 4_096;
+const GZIP_CEILING = 5_200;
 
 const root = path.join(__dirname, '..', '..');
 const run = (cmd: string, args: string[], cwd: string): string => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -120,7 +122,7 @@ await build({ root: ${JSON.stringify(project)}, configFile: false, logLevel: 'si
 
   afterAll(() => {
     // The figures the guide states: printed so a run shows them.
-    console.log(`client bundle (parseProblem + ${CLASS_NAMES.length} classes), bytes: ${JSON.stringify(sizes)}`);
+    console.log(`client bundle (parseProblem + ${CLASS_NAMES.length} classes), bytes: ${JSON.stringify(sizes)}; issue 18's budget ${GZIP_BUDGET} gzipped`);
   });
 });
 
