@@ -29,6 +29,8 @@ export function quote(value: string): string {
 /** A comma-separated list field (`Allow`, `Upgrade`) from tokens: each valid item once, in the order given. */
 export function formatTokenList(value: unknown, isItem: (item: string) => boolean = (item) => TOKEN.test(item)): string | undefined {
   const items: unknown[] | undefined = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : undefined;
-  // An empty item is no token, nor a protocol.
-  return items && [...new Set(items.filter((item) => typeof item === 'string').map((item) => (item as string).trim()))].filter((item) => isItem(item)).join(', ');
+  if (items === undefined) return undefined;
+  const trimmed = items.filter((item): item is string => typeof item === 'string').map((item) => item.trim());
+  // A Set keeps the first of each; an empty item is no token, nor a protocol.
+  return [...new Set(trimmed)].filter((item) => isItem(item)).join(', ');
 }
