@@ -5,28 +5,24 @@ export type HeadersLike =
   | { get(name: string): unknown }
   | Readonly<Record<string, string | number | readonly string[] | undefined>>;
 
-/** A case-insensitive lookup over `headers`; nothing is found in anything else, and it never throws. */
+const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined);
+
+/**
+ * A case-insensitive lookup over `headers` by a lower-case name; nothing is found in anything
+ * else, and it never throws. A plain object is read when a name is looked up (a response is
+ * read for two or three names): its last field of that name with a value counts, a list joined.
+ */
 export function headerReader(headers: unknown): (name: string) => string | undefined {
-  try {
-    if (typeof headers !== 'object' || headers === null) return () => undefined;
-    const { get } = headers as { get?: unknown };
-    if (typeof get === 'function') {
-      return (name) => {
-        try {
-          const value: unknown = get.call(headers, name);
-          return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
-        } catch {
-          return undefined;
-        }
-      };
+  return (name) => {
+    try {
+      if (typeof headers !== 'object' || headers === null) return undefined;
+      const { get } = headers as { get?: unknown };
+      if (typeof get === 'function') return text(get.call(headers, name));
+      let found: string | undefined;
+      for (const [field, value] of Object.entries(headers)) if (field.toLowerCase() === name) found = (Array.isArray(value) ? value.join(', ') : text(value)) ?? found;
+      return found;
+    } catch {
+      return undefined;
     }
-    const map = new Map<string, string>();
-    for (const [name, value] of Object.entries(headers)) {
-      const text = Array.isArray(value) ? value.join(', ') : typeof value === 'string' || typeof value === 'number' ? String(value) : undefined;
-      if (text !== undefined) map.set(name.toLowerCase(), text);
-    }
-    return (name) => map.get(name);
-  } catch {
-    return () => undefined;
-  }
+  };
 }

@@ -22,9 +22,7 @@ export function readItems(body: Body): ProblemItem[] | undefined {
     } else if (typeof list === 'object' && list !== null) {
       // ASP.NET Core: each field's messages, an array or (from some serialisers) a single string.
       for (const [field, messages] of Object.entries(list)) {
-        for (const detail of Array.isArray(messages) ? messages : [messages]) {
-          if (typeof detail === 'string') items.push(withPlace({ detail }, field));
-        }
+        for (const detail of [messages].flat()) if (typeof detail === 'string') items.push(withPlace({ detail }, field));
       }
     }
   }
@@ -46,7 +44,6 @@ function readItem(item: unknown): ProblemItem | undefined {
 // (RFC 6901); a path that already is one is kept, an empty one (the whole body) gives none.
 function withPlace(item: ProblemItem, field: unknown): ProblemItem {
   if (typeof field !== 'string') return item;
-  if (field.startsWith('/')) return { ...item, pointer: field };
-  const parts = field.replace(/^\$\.?/, '').split(/\.|\[(\d+)\]\.?/).filter((part) => part !== undefined && part !== '');
-  return parts.length === 0 ? item : { ...item, pointer: `/${parts.map((part) => part.replace(/~/g, '~0').replace(/\//g, '~1')).join('/')}` };
+  const parts = field.startsWith('/') ? [field.slice(1)] : field.replace(/^\$\.?/, '').split(/\.|\[(\d+)\]\.?/).filter(Boolean).map((part) => part.replace(/~/g, '~0').replace(/\//g, '~1'));
+  return parts.length === 0 ? item : { ...item, pointer: `/${parts.join('/')}` };
 }

@@ -3,12 +3,10 @@
  * into the error class of its status. No Express, no Node built-ins: safe in a browser.
  */
 import { CLASSES } from '../core/errors';
-import { CONTRACTS } from '../core/headers';
-import type { HeaderSpec } from '../core/headers';
+import { specOf } from '../core/headers';
 import { HttpError, markClass } from '../core/http-error';
 import type { HttpErrorOptions } from '../core/http-error';
 import { STANDARD_MEMBERS, STRING_MEMBERS } from '../core/members';
-import { statusRow } from '../core/status';
 import { headerReader } from './headers';
 import type { HeadersLike } from './headers';
 import { readItems } from './items';
@@ -35,7 +33,7 @@ export interface ReceivedResponse {
  */
 export class UnknownProblem extends HttpError<number> {
   /** The body as received: the parsed JSON, the text, or `undefined` when there was none. */
-  readonly body: unknown;
+  declare readonly body: unknown;
 
   constructor(status: number, body: unknown, options?: HttpErrorOptions) {
     // No header value: whatever the status, this error is built from the body alone.
@@ -101,19 +99,19 @@ function build(rawStatus: unknown, headers: unknown, rawBody: unknown): HttpErro
     const body = readBody(rawBody, header('content-type'));
     if (body === undefined) return new UnknownProblem(status, rawBody);
     const options = optionsOf(body);
-    const row = statusRow(status);
     const Class = classes[status];
-    const spec: HeaderSpec | undefined = row?.header === undefined ? undefined : CONTRACTS[row.header];
-    const error =
-      Class === undefined ? new UnknownProblem(status, rawBody, options) : spec === undefined ? new Class(options) : new Class(spec.parse(header(spec.header.toLowerCase())), options);
+    const spec = specOf(status);
+    // A class without a header takes `undefined` for it, as it takes no value there.
+    const error = Class === undefined ? new UnknownProblem(status, rawBody, options) : new Class(spec?.parse(header(spec.header.toLowerCase())), options);
     // The server's own words, where it sent some; the response's status is the one the error carries.
     const { title } = body;
     const bodyStatus = readStatus(body.status);
+    const define = (name: string, value: unknown): unknown => Object.defineProperty(error, name, { value, enumerable: true });
     if (typeof title === 'string') {
-      Object.defineProperty(error, 'title', { value: title, enumerable: true });
+      define('title', title);
       if (options.detail === undefined) error.message = title;
     }
-    if (bodyStatus !== 0 && bodyStatus !== status) Object.defineProperty(error, 'bodyStatus', { value: bodyStatus, enumerable: true });
+    if (bodyStatus !== 0 && bodyStatus !== status) define('bodyStatus', bodyStatus);
     return error;
   } catch {
     // A class constructor or a hostile body must not turn reading an error into throwing one.
@@ -154,23 +152,19 @@ function isProblemBody(value: unknown): value is ProblemBody {
 }
 
 function optionsOf(body: ProblemBody): HttpErrorOptions {
-  const extensions: Record<string, unknown> = {};
-  let found = false;
+  // RFC 9457 §4.2.1: a problem without a type is `about:blank`.
+  const options: { -readonly [K in keyof HttpErrorOptions]: HttpErrorOptions[K] } = { type: typeof body.type === 'string' ? body.type : 'about:blank' };
+  if (typeof body.detail === 'string') options.detail = body.detail;
+  if (typeof body.instance === 'string') options.instance = body.instance;
+  const errors = readItems(body);
+  if (errors !== undefined) options.errors = errors;
+  let extensions: Record<string, unknown> | undefined;
   for (const name of Object.keys(body)) {
     // `violations` (Zalando) is read into `errors`; every other unknown member is an extension.
-    if (STANDARD_MEMBERS.has(name) || name === 'violations' || name === '__proto__') continue;
-    extensions[name] = body[name];
-    found = true;
+    if (!STANDARD_MEMBERS.has(name) && name !== 'violations' && name !== '__proto__') (extensions ??= {})[name] = body[name];
   }
-  const errors = readItems(body);
-  return {
-    // RFC 9457 §4.2.1: a problem without a type is `about:blank`.
-    type: typeof body.type === 'string' ? body.type : 'about:blank',
-    ...(typeof body.detail === 'string' ? { detail: body.detail } : {}),
-    ...(typeof body.instance === 'string' ? { instance: body.instance } : {}),
-    ...(errors === undefined ? {} : { errors }),
-    ...(found ? { extensions } : {}),
-  };
+  if (extensions !== undefined) options.extensions = extensions;
+  return options;
 }
 
 function isFetchResponse(input: unknown): input is FetchResponseLike {

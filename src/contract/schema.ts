@@ -2,7 +2,7 @@
  * JSON Schema (2020-12) of the problem documents `errorHandler()` sends: the RFC 9457
  * members, the `errors` list, our own extension members, and an app's problem types.
  */
-import { ERROR_STATUSES, isErrorRange, STATUS_REFERENCES, statusRow } from '../core/status';
+import { ERROR_STATUSES, isErrorRange, STATUS_REFERENCES, statusRow, titleOf } from '../core/status';
 import type { ErrorStatus } from '../core/status';
 import { isUriReference } from '../core/uri';
 import { problemTypes } from './problem-types';
@@ -126,7 +126,7 @@ export function variantSchema(options: ProblemSchemaOptions): JsonSchema {
   const out: Record<string, unknown> = { type: 'object', properties };
   if (status !== undefined) {
     const row = statusRow(status);
-    out.description = row === undefined ? `${status} problem` : `${status} ${row.title} (${STATUS_REFERENCES[status as ErrorStatus].spec})`;
+    out.description = row === undefined ? `${status} problem` : `${status} ${titleOf(status)} (${STATUS_REFERENCES[status as ErrorStatus].spec})`;
     properties.status = { const: status };
   }
   const declared = declaredTypes(options, status, specs);
@@ -151,7 +151,7 @@ export function statusSchema(options: ProblemSchemaOptions, status: number): Jso
     properties.type = { const: options.typeBaseUri === undefined ? 'about:blank' : (problemTypes(options.typeBaseUri)[status] ?? 'about:blank') };
   }
   // Required here too, so that generated types read `status: 404`, not `status?: 404`.
-  return { description: row === undefined ? `${status} problem` : `${status} ${row.title} (${STATUS_REFERENCES[status as ErrorStatus].spec})`, type: 'object', required: Object.keys(properties), properties };
+  return { description: row === undefined ? `${status} problem` : `${status} ${titleOf(status)} (${STATUS_REFERENCES[status as ErrorStatus].spec})`, type: 'object', required: Object.keys(properties), properties };
 }
 
 /** One declared problem type: its `type` and `status` as constants and its extension members, all required. */

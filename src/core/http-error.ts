@@ -1,5 +1,5 @@
-import { CONTRACTS } from './headers';
-import type { ContractArgument, ContractProperty, HeaderSpec, RequiredContractStatus } from './headers';
+import { specOf } from './headers';
+import type { ContractArgument, ContractProperty, RequiredContractStatus } from './headers';
 import { isMessage } from './message';
 import type { Message } from './message';
 import { statusRow, titleOf } from './status';
@@ -45,11 +45,12 @@ export interface ProblemItem {
   readonly [member: string]: unknown;
 }
 
+// Registered, so that two installed copies of the package know each other's errors (isHttpError).
 const BRAND = Symbol.for('express-typed-errors.HttpError');
-// The name of one of our classes, kept where every copy of the package (and a minifier) agrees:
-// on a base itself, or on the base that defineError() made for a status class.
-const KIND = Symbol.for('express-typed-errors.kind');
-const CHILD_KIND = Symbol.for('express-typed-errors.childKind');
+// The name of one of our classes, kept where a minifier cannot rename it: on the class itself
+// (UnknownProblem), or on the base that defineError() made for a status class.
+const KIND = Symbol('kind');
+const CHILD_KIND = Symbol('childKind');
 // Skipping a stack means setting the limit to 0 for one construction; a realm that froze
 // it (e.g. a hardened runtime) keeps full stacks rather than throwing.
 const CAN_SKIP_STACK = Object.getOwnPropertyDescriptor(Error, 'stackTraceLimit')?.writable === true;
@@ -72,24 +73,26 @@ export abstract class HttpError<S extends number = ErrorStatus> extends Error {
   // `process` is guarded: the client entry (and so this class) also runs in browsers.
   static captureStack: boolean = typeof process !== 'undefined' && process.env?.NODE_ENV === 'development';
 
+  // The fields are `declare`d and set by the constructor, in this order: a bundle carries no
+  // class-field definitions for them, and the error's own keys read the same.
   /** The HTTP status code. */
-  readonly status: S;
+  declare readonly status: S;
   /** The same as `status`, for code written against http-errors or Node. */
-  readonly statusCode: S;
+  declare readonly statusCode: S;
   /** Whether the thrower's `detail` may be sent to the client. */
-  expose: boolean;
+  declare expose: boolean;
   /** Headers sent with the response: the status's own (e.g. `Retry-After`) and `options.headers`. */
-  headers: Record<string, string>;
+  declare headers: Record<string, string>;
   /** The thrower's explanation, if any. Sent only when `expose` is true. */
-  readonly detail: string | Message | undefined;
+  declare readonly detail: string | Message | undefined;
   /** Itemised problems, sent as the `errors` member. */
-  readonly errors: readonly ProblemItem[] | undefined;
+  declare readonly errors: readonly ProblemItem[] | undefined;
   /** The problem type URI, if set. */
-  readonly type: string | undefined;
+  declare readonly type: string | undefined;
   /** The occurrence URI, if set. */
-  readonly instance: string | undefined;
+  declare readonly instance: string | undefined;
   /** Extra members of the problem body. */
-  readonly extensions: Readonly<Record<string, unknown>> | undefined;
+  declare readonly extensions: Readonly<Record<string, unknown>> | undefined;
   /** The `title` a server sent, on an error read back by `parseProblem()`; unset on an error thrown here. */
   declare readonly title?: string;
   /**
@@ -98,29 +101,8 @@ export abstract class HttpError<S extends number = ErrorStatus> extends Error {
    */
   declare readonly bodyStatus?: number;
 
-  /**
-   * `instanceof` follows the prototype chain, and also knows an error made by another copy of
-   * this package (its CommonJS and ES module builds loaded side by side) as an instance of the
-   * same class there: `new cjs.NotFound() instanceof esm.NotFound`. A class of your own that
-   * extends one of ours is matched by its prototype chain only.
-   */
-  static override [Symbol.hasInstance](value: unknown): boolean {
-    if (Function.prototype[Symbol.hasInstance].call(this, value)) return true;
-    const kind = kindOf(this);
-    if (kind === undefined || !isHttpError(value)) return false;
-    try {
-      for (let proto: unknown = Object.getPrototypeOf(value); proto !== null && typeof proto === 'object'; proto = Object.getPrototypeOf(proto)) {
-        if (Object.hasOwn(proto, 'constructor') && kindOf((proto as { constructor: unknown }).constructor) === kind) return true;
-      }
-    } catch {
-      // A hostile prototype chain (a throwing proxy) is not one of ours.
-    }
-    return false;
-  }
-
   protected constructor(status: S, first?: unknown, second?: unknown) {
-    const row = statusRow(status);
-    const contract: HeaderSpec | undefined = row?.header === undefined ? undefined : CONTRACTS[row.header];
+    const contract = specOf(status);
     let detail: string | Message | undefined;
     let value: unknown;
     let options: HttpErrorOptions | undefined;
@@ -152,12 +134,12 @@ export abstract class HttpError<S extends number = ErrorStatus> extends Error {
     this.status = status;
     this.statusCode = status;
     this.expose = expose;
+    this.headers = {};
     this.detail = detail;
     this.errors = Array.isArray(options?.errors) ? options.errors : undefined;
     this.type = options?.type;
     this.instance = options?.instance;
     this.extensions = options?.extensions;
-    this.headers = {};
     if (contract !== undefined) {
       const formatted = contract.format(value);
       if (formatted !== undefined) this.headers[contract.header] = formatted;
@@ -179,7 +161,8 @@ Object.defineProperty(HttpError.prototype, 'name', {
     Object.defineProperty(this, 'name', { value: name, writable: true, configurable: true });
   },
 });
-// A brand that survives two copies of this package in one process (ESM + CJS).
+// A brand that two installed copies of this package in one process share: `instanceof` follows
+// the prototype chain only, so an error of the other copy is known by isHttpError() alone.
 Object.defineProperty(HttpError.prototype, BRAND, { value: true });
 
 /** Base of the 4xx classes: the client can fix the request. `detail` is exposed by default. */
@@ -188,13 +171,10 @@ export abstract class ClientError<S extends number = ClientErrorStatus> extends 
 /** Base of the 5xx classes: the server failed. The thrower's `detail` is never sent unless `expose: true`. */
 export abstract class ServerError<S extends number = ServerErrorStatus> extends HttpError<S> {}
 
-/** Names one of our classes for `instanceof` across copies and for `name`; a subclass of it is not included. */
+/** Names one of our classes for `name`, so a minified bundle keeps it; a subclass of it is not included. */
 export function markClass(target: object, name: string): void {
   Object.defineProperty(target, KIND, { value: name });
 }
-markClass(HttpError, 'HttpError');
-markClass(ClientError, 'ClientError');
-markClass(ServerError, 'ServerError');
 
 // The name a class of ours carries: its own mark, or the status class name its defineError() base holds.
 function kindOf(target: unknown): string | undefined {
@@ -205,8 +185,8 @@ function kindOf(target: unknown): string | undefined {
 }
 
 /**
- * True for an error of this library, also one created by another copy of it (ESM and CJS
- * loaded side by side), where `instanceof` cannot see across.
+ * True for an error of this library, also one created by another installed copy of it (two
+ * versions in one `node_modules` tree), whose classes `instanceof` rightly tells apart.
  */
 export function isHttpError(value: unknown): value is HttpError<number> {
   return typeof value === 'object' && value !== null && (value as { [BRAND]?: unknown })[BRAND] === true;

@@ -13,4 +13,5 @@ export const STANDARD_MEMBERS: ReadonlySet<string> = new Set<string>([...RFC_MEM
 export const STRING_MEMBERS = RFC_MEMBERS.filter((name) => name !== 'status');
 
 /** What an oversized body keeps, in order: the standard members, then the `traceId` that ties it to the log. */
-export const KEPT_MEMBERS: readonly string[] = [...RFC_MEMBERS, 'errors', 'traceId'];
+// A call marked pure, so a bundle that never reads it (the client's) leaves it out.
+export const KEPT_MEMBERS: readonly string[] = /* @__PURE__ */ (RFC_MEMBERS as readonly string[]).concat('errors', 'traceId');

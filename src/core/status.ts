@@ -2,7 +2,7 @@
  * The status table: one row per IANA-registered 4xx and 5xx status code.
  *
  * Everything else (the classes, their constructor signatures, the headers a status
- * carries, the locale catalogs' keys) is derived from this table, so adding a status is
+ * carries, the English titles, the locale catalogs' keys) is derived from this table, so adding a status is
  * a one-line change here, one in {@link STATUS_REFERENCES} and one entry per catalog.
  * How a header is written, read back and documented is its spec's (`./headers`).
  */
@@ -20,11 +20,15 @@ export type HeaderContract =
 interface StatusRow {
   /** Class name as http-errors spells it, without the `Error` suffix. */
   readonly className: string;
-  /** The RFC reason phrase, in English; the English catalog's title. */
-  readonly title: string;
+  /**
+   * The RFC reason phrase, in English, where it is not the class name's words: `NotFound` reads
+   * `Not Found`, but 413's class keeps http-errors' `PayloadTooLarge` for `Content Too Large`.
+   * Read it through {@link titleOf}; it is the English catalog's title.
+   */
+  readonly title?: string;
   /** The header this status carries, filled from the constructor's first argument; its spec says whether it is required. */
   readonly header?: HeaderContract;
-  /** Responses must not be stored by caches (`Cache-Control: no-store`). */
+  /** A 4xx whose responses must not be stored by caches (`Cache-Control: no-store`); no 5xx ever is, so none says it. */
   readonly noStore?: boolean;
 }
 
@@ -33,46 +37,46 @@ interface StatusRow {
  * (`ErrorStatus`, `statusRow`, `ERROR_STATUSES`) rather than by hand.
  */
 export const STATUSES = {
-  400: { className: 'BadRequest', title: 'Bad Request' },
-  401: { className: 'Unauthorized', title: 'Unauthorized', header: 'www-authenticate' },
-  402: { className: 'PaymentRequired', title: 'Payment Required' },
-  403: { className: 'Forbidden', title: 'Forbidden' },
-  404: { className: 'NotFound', title: 'Not Found' },
-  405: { className: 'MethodNotAllowed', title: 'Method Not Allowed', header: 'allow' },
-  406: { className: 'NotAcceptable', title: 'Not Acceptable' },
-  407: { className: 'ProxyAuthenticationRequired', title: 'Proxy Authentication Required', header: 'proxy-authenticate' },
-  408: { className: 'RequestTimeout', title: 'Request Timeout', noStore: true },
-  409: { className: 'Conflict', title: 'Conflict' },
-  410: { className: 'Gone', title: 'Gone' },
-  411: { className: 'LengthRequired', title: 'Length Required' },
-  412: { className: 'PreconditionFailed', title: 'Precondition Failed' },
+  400: { className: 'BadRequest' },
+  401: { className: 'Unauthorized', header: 'www-authenticate' },
+  402: { className: 'PaymentRequired' },
+  403: { className: 'Forbidden' },
+  404: { className: 'NotFound' },
+  405: { className: 'MethodNotAllowed', header: 'allow' },
+  406: { className: 'NotAcceptable' },
+  407: { className: 'ProxyAuthenticationRequired', header: 'proxy-authenticate' },
+  408: { className: 'RequestTimeout', noStore: true },
+  409: { className: 'Conflict' },
+  410: { className: 'Gone' },
+  411: { className: 'LengthRequired' },
+  412: { className: 'PreconditionFailed' },
   413: { className: 'PayloadTooLarge', title: 'Content Too Large', header: 'retry-after' },
-  414: { className: 'URITooLong', title: 'URI Too Long' },
-  415: { className: 'UnsupportedMediaType', title: 'Unsupported Media Type' },
-  416: { className: 'RangeNotSatisfiable', title: 'Range Not Satisfiable', header: 'content-range' },
-  417: { className: 'ExpectationFailed', title: 'Expectation Failed' },
+  414: { className: 'URITooLong' },
+  415: { className: 'UnsupportedMediaType' },
+  416: { className: 'RangeNotSatisfiable', header: 'content-range' },
+  417: { className: 'ExpectationFailed' },
   418: { className: 'ImATeapot', title: "I'm a teapot" },
-  421: { className: 'MisdirectedRequest', title: 'Misdirected Request' },
+  421: { className: 'MisdirectedRequest' },
   422: { className: 'UnprocessableEntity', title: 'Unprocessable Content' },
-  423: { className: 'Locked', title: 'Locked' },
-  424: { className: 'FailedDependency', title: 'Failed Dependency' },
-  425: { className: 'TooEarly', title: 'Too Early', noStore: true },
-  426: { className: 'UpgradeRequired', title: 'Upgrade Required', header: 'upgrade' },
-  428: { className: 'PreconditionRequired', title: 'Precondition Required' },
-  429: { className: 'TooManyRequests', title: 'Too Many Requests', header: 'retry-after', noStore: true },
-  431: { className: 'RequestHeaderFieldsTooLarge', title: 'Request Header Fields Too Large' },
-  451: { className: 'UnavailableForLegalReasons', title: 'Unavailable For Legal Reasons', header: 'blocked-by' },
-  500: { className: 'InternalServerError', title: 'Internal Server Error', noStore: true },
-  501: { className: 'NotImplemented', title: 'Not Implemented', noStore: true },
-  502: { className: 'BadGateway', title: 'Bad Gateway', noStore: true },
-  503: { className: 'ServiceUnavailable', title: 'Service Unavailable', header: 'retry-after', noStore: true },
-  504: { className: 'GatewayTimeout', title: 'Gateway Timeout', noStore: true },
-  505: { className: 'HTTPVersionNotSupported', title: 'HTTP Version Not Supported', noStore: true },
-  506: { className: 'VariantAlsoNegotiates', title: 'Variant Also Negotiates', noStore: true },
-  507: { className: 'InsufficientStorage', title: 'Insufficient Storage', noStore: true },
-  508: { className: 'LoopDetected', title: 'Loop Detected', noStore: true },
-  510: { className: 'NotExtended', title: 'Not Extended', noStore: true },
-  511: { className: 'NetworkAuthenticationRequired', title: 'Network Authentication Required', noStore: true },
+  423: { className: 'Locked' },
+  424: { className: 'FailedDependency' },
+  425: { className: 'TooEarly', noStore: true },
+  426: { className: 'UpgradeRequired', header: 'upgrade' },
+  428: { className: 'PreconditionRequired' },
+  429: { className: 'TooManyRequests', header: 'retry-after', noStore: true },
+  431: { className: 'RequestHeaderFieldsTooLarge' },
+  451: { className: 'UnavailableForLegalReasons', header: 'blocked-by' },
+  500: { className: 'InternalServerError' },
+  501: { className: 'NotImplemented' },
+  502: { className: 'BadGateway' },
+  503: { className: 'ServiceUnavailable', header: 'retry-after' },
+  504: { className: 'GatewayTimeout' },
+  505: { className: 'HTTPVersionNotSupported' },
+  506: { className: 'VariantAlsoNegotiates' },
+  507: { className: 'InsufficientStorage' },
+  508: { className: 'LoopDetected' },
+  510: { className: 'NotExtended' },
+  511: { className: 'NetworkAuthenticationRequired' },
 } as const satisfies Readonly<Record<number, StatusRow>>;
 
 /** How the published contract names and cites a status. */
@@ -164,9 +168,15 @@ export function statusRow(status: number): StatusRow | undefined {
 /** The English titles of unregistered codes (499, 599), by class; the English catalog uses them too. */
 export const FAMILY_TITLES = { client: 'Client Error', server: 'Server Error' } as const;
 
+const titles: Record<number, string> = {};
+
 /** The English title of any error status: its reason phrase, or its family's. */
 export function titleOf(status: number): string {
-  return rows[status]?.title ?? (status >= 500 ? FAMILY_TITLES.server : FAMILY_TITLES.client);
+  const row = rows[status];
+  if (row === undefined) return status >= 500 ? FAMILY_TITLES.server : FAMILY_TITLES.client;
+  // The class name's words, `URITooLong` reading `URI Too Long`, unless the row gives the phrase;
+  // spelled out once per status, as errors are made on the hot path.
+  return (titles[status] ??= row.title ?? row.className.replace(/([a-z])(?=[A-Z])|([A-Z])(?=[A-Z][a-z])/g, '$1$2 '));
 }
 
 /** True for a registered 4xx or 5xx code. */

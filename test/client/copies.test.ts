@@ -1,9 +1,11 @@
 /**
- * instanceof between two copies of the package (as when its CommonJS and ES module builds are
- * loaded side by side), and between the client entry and the main entry of one copy.
+ * instanceof follows the prototype chain and nothing else: the client and main entries share
+ * their classes, and a second copy of the package (two installs in one process) has classes of
+ * its own, whose errors isHttpError() still knows by the brand both copies share.
  */
 import * as client from '../../src/client';
 import * as main from '../../src';
+import { CLASSES } from '../../src/core/errors';
 
 // A second copy: the same source loaded again into a fresh module registry.
 let other: typeof client = client;
@@ -14,6 +16,7 @@ jest.isolateModules(() => {
 describe('instanceof across entries and copies', () => {
   it('has the very same classes at the client and the main entry', () => {
     expect(client.NotFound).toBe(main.NotFound);
+    expect(client.HttpError).toBe(main.HttpError);
     expect(client.parseProblem({ status: 404, body: { title: 'x' } })).toBeInstanceOf(main.NotFound);
   });
 
@@ -25,34 +28,37 @@ describe('instanceof across entries and copies', () => {
     ['its class', (c: typeof client) => c.NotFound],
     ['its base', (c: typeof client) => c.ClientError],
     ['the root base', (c: typeof client) => c.HttpError],
-  ])('knows an error of the other copy as an instance of %s', (_what, pick) => {
-    const error = new other.NotFound('x');
-    expect(error instanceof pick(client)).toBe(true);
-    expect(new client.NotFound('x') instanceof pick(other)).toBe(true);
+  ])('does not take an error of the other copy for an instance of %s', (_what, pick) => {
+    expect(new other.NotFound('x') instanceof pick(client)).toBe(false);
+    expect(new client.NotFound('x') instanceof pick(other)).toBe(false);
+    expect(new client.NotFound('x') instanceof pick(client)).toBe(true);
   });
 
-  it('tells classes apart across copies', () => {
-    expect(new other.NotFound() instanceof client.Gone).toBe(false);
-    expect(new other.NotFound() instanceof client.ServerError).toBe(false);
-    expect(new other.ServiceUnavailable() instanceof client.ServerError).toBe(true);
-    expect(other.parseProblem({ status: 404, body: '<html>' }) instanceof client.NotFound).toBe(false);
-    expect(other.parseProblem({ status: 404, body: '<html>' }) instanceof client.UnknownProblem).toBe(true);
-    expect(client.parseProblem({ status: 503, body: { title: 'x' } }) instanceof other.ServiceUnavailable).toBe(true);
+  it('knows an error of the other copy with isHttpError()', () => {
+    expect(client.isHttpError(new other.NotFound('x'))).toBe(true);
+    expect(client.isHttpError(other.parseProblem({ status: 404, body: '<html>' }))).toBe(true);
+    expect(other.isHttpError(client.parseProblem({ status: 503, body: { title: 'x' } }))).toBe(true);
   });
 
-  it('matches a class of your own by its prototype chain only', () => {
+  it('leaves Symbol.hasInstance to Function.prototype on every class', () => {
+    const classes: readonly { [Symbol.hasInstance]: unknown }[] = [client.HttpError, client.ClientError, client.ServerError, client.UnknownProblem, ...Object.values(CLASSES)];
+    for (const target of classes) expect(target[Symbol.hasInstance]).toBe(Function.prototype[Symbol.hasInstance]);
+  });
+
+  it('matches a class of your own by its prototype chain', () => {
     class UserNotFound extends client.NotFound {}
     expect(new UserNotFound() instanceof client.NotFound).toBe(true);
-    expect(new UserNotFound() instanceof other.NotFound).toBe(true);
-    expect(new other.NotFound() instanceof UserNotFound).toBe(false);
+    expect(new UserNotFound() instanceof client.HttpError).toBe(true);
+    expect(new client.NotFound() instanceof UserNotFound).toBe(false);
     expect(new UserNotFound().name).toBe('UserNotFound');
   });
 
   it('does not take a look-alike for one of ours', () => {
     const fake = Object.assign(Object.create(Error.prototype) as object, { status: 404, name: 'NotFound' });
     expect(fake instanceof client.NotFound).toBe(false);
+    expect(client.isHttpError(fake)).toBe(false);
     const values: unknown[] = [{}, null, 'NotFound', 404];
-    for (const value of values) expect(value instanceof client.HttpError).toBe(false);
+    for (const value of values) expect(value instanceof client.HttpError || client.isHttpError(value)).toBe(false);
   });
 
   it('names each class from the status table, which a minifier cannot rename', () => {

@@ -15,12 +15,14 @@ import webpack from 'webpack';
 import { ERROR_STATUSES, STATUSES } from '../../src/core/status';
 
 /**
- * The most a minified, gzipped bundle of parseProblem() plus every class may weigh. Issue 18
- * asks for 4 KB; what the classes pull in today (the status table, every header's format and
- * parse, the challenge reader) measures about 5.5 KB, so this ceiling holds that figure from
- * growing until the core is cut down to the 4 KB budget.
+ * Issue 18's budget for a minified, gzipped bundle of parseProblem() plus every class: 4 KB.
+ * Not met: the classes carry every header's writer and reader, the status table's 40 class
+ * names, the constructor's options and stack handling, and parseProblem() the tolerant readers;
+ * with all of it cut as far as it goes without losing a feature, esbuild gives 5,145 bytes
+ * (Vite 5,063, webpack 5,042). This ceiling holds that figure from growing.
  */
-const GZIP_CEILING = 5_800;
+const GZIP_BUDGET = 4_096;
+const GZIP_CEILING = 5_200;
 
 const root = path.join(__dirname, '..', '..');
 const run = (cmd: string, args: string[], cwd: string): string => execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
@@ -120,7 +122,7 @@ await build({ root: ${JSON.stringify(project)}, configFile: false, logLevel: 'si
 
   afterAll(() => {
     // The figures the guide states: printed so a run shows them.
-    console.log(`client bundle (parseProblem + ${CLASS_NAMES.length} classes), bytes: ${JSON.stringify(sizes)}`);
+    console.log(`client bundle (parseProblem + ${CLASS_NAMES.length} classes), bytes: ${JSON.stringify(sizes)}; issue 18's budget ${GZIP_BUDGET} gzipped`);
   });
 });
 
@@ -148,26 +150,37 @@ describe('express-typed-errors/client in Node', () => {
     expect(keys).not.toContain('errorHandler');
   });
 
-  it('narrows with instanceof between the client and main entries, across the CommonJS and ES module builds', () => {
+  it('gives import and require the same classes at the client and main entries, so instanceof holds both ways', () => {
     writeFileSync(
-      path.join(project, 'copies.mjs'),
+      path.join(project, 'one-copy.mjs'),
       `import { createRequire } from 'node:module';
 import * as esmClient from 'express-typed-errors/client';
+import * as esmMain from 'express-typed-errors';
 const require = createRequire(import.meta.url);
 const cjsMain = require('express-typed-errors');
 const cjsClient = require('express-typed-errors/client');
 const fromEsm = esmClient.parseProblem({ status: 429, headers: { 'retry-after': '5' }, body: { title: 'x' } });
 const fromCjs = new cjsMain.NotFound('x');
 console.log(JSON.stringify({
-  sameWithinCjs: cjsClient.NotFound === cjsMain.NotFound,
-  distinctBuilds: esmClient.NotFound !== cjsMain.NotFound,
+  sameClasses: [cjsClient, esmMain, cjsMain].every((entry) => entry.NotFound === esmClient.NotFound && entry.HttpError === esmClient.HttpError),
   cjsClassKnowsEsmError: fromEsm instanceof cjsMain.TooManyRequests && fromEsm instanceof cjsMain.ClientError && fromEsm instanceof cjsMain.HttpError,
   esmClassKnowsCjsError: fromCjs instanceof esmClient.NotFound && fromCjs instanceof esmClient.ClientError,
   keepsClassesApart: !(fromCjs instanceof esmClient.Gone) && !(fromEsm instanceof cjsMain.ServerError),
 }));
 `,
     );
-    expect(JSON.parse(run(process.execPath, ['copies.mjs'], project))).toEqual({ sameWithinCjs: true, distinctBuilds: true, cjsClassKnowsEsmError: true, esmClassKnowsCjsError: true, keepsClassesApart: true });
+    expect(JSON.parse(run(process.execPath, ['one-copy.mjs'], project))).toEqual({ sameClasses: true, cjsClassKnowsEsmError: true, esmClassKnowsCjsError: true, keepsClassesApart: true });
+  });
+
+  it.each([
+    ['a browser bundle', 'browser', 'client.mjs'],
+    ['Node', 'node', 'client.node.mjs'],
+  ])('resolves import of the client subpath for %s to dist/%s', (_for, platform, file) => {
+    // Browsers keep the ES module build to tree-shake; Node's import gets the CommonJS build's classes.
+    const { metafile } = buildSync({ stdin: { contents: "export * from 'express-typed-errors/client';", resolveDir: project }, bundle: true, format: 'esm', platform: platform as 'browser' | 'node', write: false, metafile: true, logLevel: 'silent' });
+    const inputs = Object.keys(metafile.inputs).map((input) => path.basename(input));
+    expect(inputs).toContain(file);
+    expect(inputs.includes('client.js')).toBe(platform === 'node');
   });
 
   it('type-checks a browser app narrowing on the client subpath alone', () => {

@@ -4,7 +4,7 @@
  * `node16` and `bundler` resolution.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { runInNewContext } from 'node:vm';
@@ -81,16 +81,19 @@ app.use(errorHandler(options));
 export { status, made, parsed };
 `;
 
+  // An .mts file under node16 imports through the `node` condition: the wrapper's types.
   it.each([
-    ['node16', { module: 'node16', moduleResolution: 'node16' }],
-    ['bundler', { module: 'esnext', moduleResolution: 'bundler' }],
-  ])('type-checks a TypeScript app with moduleResolution %s', (name, compilerOptions) => {
-    writeFileSync(path.join(project, `app-${name}.ts`), typed);
+    ['node16', 'ts', { module: 'node16', moduleResolution: 'node16' }],
+    ['node16', 'mts', { module: 'node16', moduleResolution: 'node16' }],
+    ['bundler', 'ts', { module: 'esnext', moduleResolution: 'bundler' }],
+  ])('type-checks a TypeScript app with moduleResolution %s (a .%s file)', (name, extension, compilerOptions) => {
+    const file = `app-${name}.${extension}`;
+    writeFileSync(path.join(project, file), typed);
     writeFileSync(
-      path.join(project, `tsconfig.${name}.json`),
-      JSON.stringify({ compilerOptions: { ...compilerOptions, strict: true, noEmit: true, esModuleInterop: true, target: 'es2022', types: ['node'], lib: ['es2022', 'dom'], skipLibCheck: false }, files: [`app-${name}.ts`] }),
+      path.join(project, `tsconfig.${name}.${extension}.json`),
+      JSON.stringify({ compilerOptions: { ...compilerOptions, strict: true, noEmit: true, esModuleInterop: true, target: 'es2022', types: ['node'], lib: ['es2022', 'dom'], skipLibCheck: false }, files: [file] }),
     );
-    expect(() => run(process.execPath, [tsc, '-p', `tsconfig.${name}.json`])).not.toThrow();
+    expect(() => run(process.execPath, [tsc, '-p', `tsconfig.${name}.${extension}.json`])).not.toThrow();
   });
 
   it.each([
@@ -188,20 +191,43 @@ const server = app.listen(0, '127.0.0.1', async () => {
     });
   });
 
-  it('recognises errors across the ESM and CommonJS copies loaded in one process', () => {
+  it('gives the same classes to import and require, so instanceof holds both ways', () => {
     writeFileSync(
-      path.join(project, 'two-copies.mjs'),
+      path.join(project, 'one-copy.mjs'),
       `import { createRequire } from 'node:module';
 import * as esm from 'express-typed-errors';
-const cjs = createRequire(import.meta.url)('express-typed-errors');
-const fromCjs = new cjs.NotFound('x');
+import * as zod from 'express-typed-errors/zod';
+const require = createRequire(import.meta.url);
+const cjs = require('express-typed-errors');
 console.log(JSON.stringify({
-  distinctCopies: esm.NotFound !== cjs.NotFound,
-  esmSeesCjs: esm.isHttpError(fromCjs),
-  cjsSeesEsm: cjs.isHttpError(new esm.ServiceUnavailable(1)),
+  sameClasses: esm.NotFound === cjs.NotFound && esm.HttpError === cjs.HttpError && esm.errorHandler === cjs.errorHandler,
+  sameZod: zod.mapZodError === require('express-typed-errors/zod').mapZodError,
+  cjsErrorIsEsmClass: new cjs.NotFound('x') instanceof esm.NotFound && new cjs.NotFound('x') instanceof esm.ClientError,
+  esmErrorIsCjsClass: new esm.ServiceUnavailable(1) instanceof cjs.ServiceUnavailable && new esm.ServiceUnavailable(1) instanceof cjs.HttpError,
+  sameNames: JSON.stringify(Object.keys(esm).sort()) === JSON.stringify(Object.keys(cjs).sort()),
 }));
 `,
     );
-    expect(JSON.parse(run(process.execPath, ['two-copies.mjs']))).toEqual({ distinctCopies: true, esmSeesCjs: true, cjsSeesEsm: true });
+    expect(JSON.parse(run(process.execPath, ['one-copy.mjs']))).toEqual({ sameClasses: true, sameZod: true, cjsErrorIsEsmClass: true, esmErrorIsCjsClass: true, sameNames: true });
+  });
+
+  it('recognises with isHttpError() the errors of a second copy installed under another folder', () => {
+    // A genuinely separate copy: the installed package copied into a folder of its own.
+    cpSync(path.join(project, 'node_modules', 'express-typed-errors'), path.join(project, 'other', 'node_modules', 'express-typed-errors'), { recursive: true });
+    writeFileSync(
+      path.join(project, 'two-copies.mjs'),
+      `import { createRequire } from 'node:module';
+import * as ours from 'express-typed-errors';
+const other = createRequire(new URL('./other/', import.meta.url))('express-typed-errors');
+const fromOther = new other.NotFound('x');
+console.log(JSON.stringify({
+  distinctCopies: ours.NotFound !== other.NotFound,
+  prototypeChainOnly: !(fromOther instanceof ours.NotFound) && !(new ours.NotFound() instanceof other.HttpError),
+  oursSeesOther: ours.isHttpError(fromOther),
+  otherSeesOurs: other.isHttpError(new ours.ServiceUnavailable(1)),
+}));
+`,
+    );
+    expect(JSON.parse(run(process.execPath, ['two-copies.mjs']))).toEqual({ distinctCopies: true, prototypeChainOnly: true, oursSeesOther: true, otherSeesOurs: true });
   });
 });

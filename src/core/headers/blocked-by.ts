@@ -11,20 +11,17 @@ export function formatBlockedBy(uri: unknown): string | undefined {
 }
 
 const REL = /;\s*rel\s*=\s*(?:"([^"]*)"|([^\s;,]+))/i;
+// RFC 8288: `<uri>; rel="blocked-by"` among other links; `rel` may list several types. Each
+// link's parameters run to the next `<`, where the next link starts: read with the sticky flag
+// from the first `<`, no part of the text is read twice, and a `<` without a `>` ends the list.
+const LINK = /<([^>]*)>([^<]*)/y;
 
-// RFC 8288: `<uri>; rel="blocked-by"` among other links; `rel` may list several types. One
-// pass: each link's parameters run to the next `<`, so no part of the text is read twice.
 function readBlockedBy(value: string): string | undefined {
-  let open = value.indexOf('<');
-  while (open !== -1) {
-    const close = value.indexOf('>', open + 1);
-    // Without a `>` after it, no later `<` can start a link either.
-    if (close === -1) return undefined;
-    const next = value.indexOf('<', close + 1);
-    const rel = REL.exec(value.slice(close + 1, next === -1 ? value.length : next));
-    const types = (rel?.[1] ?? rel?.[2] ?? '').toLowerCase().split(/\s+/);
-    if (types.includes('blocked-by')) return value.slice(open + 1, close);
-    open = next;
+  // With no `<` at all the text cannot start with one, so the first read fails.
+  LINK.lastIndex = Math.max(0, value.indexOf('<'));
+  for (let link = LINK.exec(value); link !== null; link = LINK.exec(value)) {
+    const rel = REL.exec(link[2] as string);
+    if ((rel?.[1] ?? rel?.[2] ?? '').toLowerCase().split(/\s+/).includes('blocked-by')) return link[1];
   }
   return undefined;
 }

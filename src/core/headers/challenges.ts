@@ -65,6 +65,15 @@ export function mergeChallenges(defaults: readonly Challenge[], own: readonly Ch
   return out;
 }
 
+// The parts of a challenge list (RFC 9110 §11.6.1 and §5.6), each read with the sticky flag
+// where the last one ended. None can match a text in two ways, so a read that fails costs no
+// more than the text it looked at, and the whole list is read in linear time.
+// The separators before a scheme (empty list elements too), the scheme and the spaces after it.
+const SCHEME = new RegExp(`[ \\t,]*(${TCHAR}+)([ \\t]*)`, 'y');
+// `token BWS "=" BWS ( token / quoted-string )`, then the end or a comma, after any separators.
+const PARAM = new RegExp(`[ \\t,]*(${TCHAR}+)[ \\t]*=[ \\t]*(?:(${TCHAR}+)|"((?:[^"\\\\]|\\\\[^])*)")(?=[ \\t]*(?:,|$))`, 'y');
+const TOKEN68 = /([A-Za-z0-9\-._~+/]+=*)[ \t]*(?=,|$)/y;
+
 /**
  * The challenges of a `WWW-Authenticate` or `Proxy-Authenticate` value (RFC 9110 §11.6.1),
  * in the shape the error classes accept: `{ scheme, realm?, params? }`, or `'<scheme> <token68>'`.
@@ -75,7 +84,50 @@ export function mergeChallenges(defaults: readonly Challenge[], own: readonly Ch
  * // [{ scheme: 'Bearer', realm: 'api', params: { error: 'invalid_token' } }]
  */
 export function parseChallenges(header: string): Challenge[] {
-  return new ChallengeReader(String(header)).readAll();
+  const text = String(header);
+  const out: Challenge[] = [];
+  let at = 0;
+  // Each part is read where the last one ended (sticky patterns), so no text is read twice.
+  const read = (part: RegExp): RegExpExecArray | null => {
+    part.lastIndex = at;
+    const found = part.exec(text);
+    if (found !== null) at = part.lastIndex;
+    return found;
+  };
+  for (let head = read(SCHEME); head !== null; head = read(SCHEME)) {
+    const scheme = head[1] as string;
+    // A scheme alone: nothing after it, or a comma.
+    if (head[2] === '' || at === text.length || text[at] === ',') {
+      out.push({ scheme });
+      continue;
+    }
+    let param = read(PARAM);
+    if (param === null) {
+      const token68 = read(TOKEN68);
+      if (token68 === null) break;
+      out.push(`${scheme} ${token68[1] as string}`);
+      continue;
+    }
+    const challenge: { scheme: string; realm?: string; params?: Record<string, string> } = { scheme };
+    const params: Record<string, string> = {};
+    const seen = new Set<string>();
+    // Parameters up to one that is not `name=value`, where the next challenge starts.
+    for (; param !== null; param = read(PARAM)) {
+      const [, name, token, quoted] = param as unknown as [string, string, string | undefined, string];
+      // RFC 9110 §5.6.4: in a quoted-string a backslash takes the next character literally.
+      const value = token ?? quoted.replace(/\\([^])/g, '$1');
+      // RFC 9110 §11.2: each parameter name occurs once; the first one counts.
+      const lower = name.toLowerCase();
+      if (lower === 'realm') challenge.realm ??= value;
+      else if (!seen.has(lower)) {
+        seen.add(lower);
+        params[name] = value;
+      }
+    }
+    if (seen.size > 0) challenge.params = params;
+    out.push(challenge);
+  }
+  return out;
 }
 
 const keepChallenges = (value: unknown): readonly unknown[] => (Array.isArray(value) ? value : value === undefined ? [] : [value]);
@@ -105,133 +157,4 @@ export function proxyAuthenticateOpenApi(): HeaderOpenApi {
     ...wwwAuthenticateOpenApi(),
     description: 'Authentication challenge(s) (RFC 9110 §11.6.1) for the proxy.',
   };
-}
-
-const TCHAR_CHAR = new RegExp(TCHAR);
-// Sticky, so it matches where the cursor stands without copying the rest of the text.
-const TOKEN68 = /[A-Za-z0-9\-._~+/]+=*/y;
-
-/** A cursor over one challenge list (RFC 9110 §11.6.1 and §5.6). */
-class ChallengeReader {
-  private at = 0;
-
-  constructor(private readonly text: string) {}
-
-  readAll(): Challenge[] {
-    const out: Challenge[] = [];
-    for (;;) {
-      this.skipSeparators();
-      if (this.at >= this.text.length) return out;
-      const challenge = this.readChallenge();
-      if (challenge === undefined) return out;
-      out.push(challenge);
-    }
-  }
-
-  private readChallenge(): Challenge | undefined {
-    const scheme = this.readToken();
-    if (scheme === undefined) return undefined;
-    const afterScheme = this.at;
-    this.skipWhitespace();
-    if (this.at === afterScheme || this.at >= this.text.length || this.peek() === ',') return { scheme };
-    const params: Record<string, string> = {};
-    const seen = new Set<string>();
-    let realm: string | undefined;
-    const add = (name: string, value: string): void => {
-      // RFC 9110 §11.2: each parameter name occurs once; the first one counts.
-      const lower = name.toLowerCase();
-      if (lower === 'realm') realm ??= value;
-      else if (!seen.has(lower)) {
-        seen.add(lower);
-        params[name] = value;
-      }
-    };
-    const first = this.readParam();
-    if (first === undefined) {
-      TOKEN68.lastIndex = this.at;
-      const token68 = TOKEN68.exec(this.text)?.[0];
-      if (token68 === undefined) return undefined;
-      this.at += token68.length;
-      this.skipWhitespace();
-      if (this.at < this.text.length && this.peek() !== ',') return undefined;
-      return `${scheme} ${token68}`;
-    }
-    add(first[0], first[1]);
-    for (;;) {
-      const before = this.at;
-      this.skipSeparators();
-      if (this.at === before || this.at >= this.text.length) break;
-      const param = this.readParam();
-      if (param === undefined) {
-        // Not `name=value`: the next challenge starts here.
-        this.at = before;
-        break;
-      }
-      add(param[0], param[1]);
-    }
-    const challenge: { scheme: string; realm?: string; params?: Record<string, string> } = { scheme };
-    if (realm !== undefined) challenge.realm = realm;
-    if (seen.size > 0) challenge.params = params;
-    return challenge;
-  }
-
-  /** `token BWS "=" BWS ( token / quoted-string )`, followed by the end or a comma; else nothing is consumed. */
-  private readParam(): [string, string] | undefined {
-    const start = this.at;
-    const name = this.readToken();
-    if (name !== undefined) {
-      this.skipWhitespace();
-      if (this.peek() === '=') {
-        this.at++;
-        this.skipWhitespace();
-        const value = this.peek() === '"' ? this.readQuoted() : this.readToken();
-        const end = this.at;
-        this.skipWhitespace();
-        if (value !== undefined && (this.at >= this.text.length || this.peek() === ',')) {
-          this.at = end;
-          return [name, value];
-        }
-      }
-    }
-    this.at = start;
-    return undefined;
-  }
-
-  private readToken(): string | undefined {
-    const start = this.at;
-    while (this.at < this.text.length && TCHAR_CHAR.test(this.peek())) this.at++;
-    return this.at === start ? undefined : this.text.slice(start, this.at);
-  }
-
-  /** RFC 9110 §5.6.4: a backslash takes the next character literally. */
-  private readQuoted(): string | undefined {
-    let out = '';
-    for (let i = this.at + 1; i < this.text.length; i++) {
-      const ch = this.text[i] as string;
-      if (ch === '"') {
-        this.at = i + 1;
-        return out;
-      }
-      if (ch === '\\') {
-        i++;
-        if (i >= this.text.length) return undefined;
-        out += this.text[i];
-      } else {
-        out += ch;
-      }
-    }
-    return undefined;
-  }
-
-  private skipWhitespace(): void {
-    while (this.peek() === ' ' || this.peek() === '\t') this.at++;
-  }
-
-  private skipSeparators(): void {
-    while (this.peek() === ' ' || this.peek() === '\t' || this.peek() === ',') this.at++;
-  }
-
-  private peek(): string {
-    return this.text[this.at] ?? '';
-  }
 }

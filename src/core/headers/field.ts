@@ -26,15 +26,11 @@ export function quote(value: string): string {
   return `"${value.replace(/["\\]/g, '\\$&')}"`;
 }
 
-/** A comma-separated list field (`Allow`, `Upgrade`) from tokens; invalid items are left out. */
+/** A comma-separated list field (`Allow`, `Upgrade`) from tokens: each valid item once, in the order given. */
 export function formatTokenList(value: unknown, isItem: (item: string) => boolean = (item) => TOKEN.test(item)): string | undefined {
-  const items = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : undefined;
+  const items: unknown[] | undefined = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : undefined;
   if (items === undefined) return undefined;
-  const seen: string[] = [];
-  for (const raw of items) {
-    if (typeof raw !== 'string') continue;
-    const item = raw.trim();
-    if (item !== '' && isItem(item) && !seen.includes(item)) seen.push(item);
-  }
-  return seen.join(', ');
+  const trimmed = items.filter((item): item is string => typeof item === 'string').map((item) => item.trim());
+  // A Set keeps the first of each; an empty item is no token, nor a protocol.
+  return [...new Set(trimmed)].filter((item) => isItem(item)).join(', ');
 }

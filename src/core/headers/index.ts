@@ -3,6 +3,7 @@
  * format them, the client parses them, strict mode checks the required ones, and the
  * OpenAPI builder documents them from the description beside each spec.
  */
+import { statusRow } from '../status';
 import type { ErrorStatus, ContractOf, HeaderContract } from '../status';
 import { allow, allowOpenApi } from './allow';
 import { blockedBy, blockedByOpenApi } from './blocked-by';
@@ -24,6 +25,12 @@ export const CONTRACTS = {
   'content-range': contentRange,
   'blocked-by': blockedBy,
 } as const satisfies { readonly [K in HeaderContract]: HeaderSpec };
+
+/** The spec of the header a status carries, or `undefined` when its row names none. */
+export function specOf(status: number): HeaderSpec | undefined {
+  const contract = statusRow(status)?.header;
+  return contract === undefined ? undefined : CONTRACTS[contract];
+}
 
 /** How the OpenAPI document describes each header contract; functions apart from {@link CONTRACTS}, so a client bundle drops them all. */
 export const OPEN_API = {

@@ -4,7 +4,6 @@ import type { HeaderOpenApi, HeaderSpec } from './spec';
 
 /** The pattern of an IMF-fixdate, as the OpenAPI document states it. */
 export const IMF_FIXDATE_PATTERN = '^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4} \\d{2}:\\d{2}:\\d{2} GMT$';
-const IMF_FIXDATE = new RegExp(IMF_FIXDATE_PATTERN);
 
 /** Seconds to wait (whole, non-negative) or the moment after which to retry. */
 export type RetryAfter = number | Date;
@@ -26,9 +25,11 @@ export function formatRetryAfter(value: unknown): string | undefined {
     return seconds >= 0 && seconds <= MAX_DELTA_SECONDS ? String(seconds) : undefined;
   }
   if (value instanceof Date) {
-    // toUTCString() is IMF-fixdate (RFC 9110 §5.6.7) for years 0 to 9999; past them it is not.
-    const text = Number.isNaN(value.getTime()) ? '' : value.toUTCString();
-    return IMF_FIXDATE.test(text) ? text : undefined;
+    // A copy, so the text is Date's own. toUTCString() is IMF-fixdate (RFC 9110 §5.6.7) for the
+    // years 0 to 9999; past them it is not, and an invalid date's year is NaN.
+    const date = new Date(value.getTime());
+    const year = date.getUTCFullYear();
+    return year >= 0 && year <= 9999 ? date.toUTCString() : undefined;
   }
   return undefined;
 }
@@ -50,9 +51,6 @@ export function parseRetryAfter(value: string): number | Date | undefined {
   return Number.isNaN(time) ? undefined : new Date(time);
 }
 
-/** What we send, as the OpenAPI document states it: delta-seconds or an IMF-fixdate. */
-export const RETRY_AFTER_PATTERN = `^(?:[0-9]+|${IMF_FIXDATE_PATTERN.slice(1, -1)})$`;
-
 export const retryAfter = {
   header: 'Retry-After',
   property: 'retryAfter',
@@ -65,8 +63,9 @@ export const retryAfter = {
 export function retryAfterOpenApi(): HeaderOpenApi {
   return {
     description: 'How long to wait before retrying: delta-seconds or an HTTP-date (RFC 9110 §10.2.3).',
-    // A header value is a string: delta-seconds are digits in it, not a JSON integer.
-    schema: { type: 'string', pattern: RETRY_AFTER_PATTERN },
+    // A header value is a string: delta-seconds are digits in it, not a JSON integer. What we
+    // send: delta-seconds or an IMF-fixdate.
+    schema: { type: 'string', pattern: `^(?:[0-9]+|${IMF_FIXDATE_PATTERN.slice(1, -1)})$` },
     sample: 120,
   };
 }
