@@ -40,7 +40,7 @@ export interface Phrases {
   readonly bodyTooManyParameters: string;
   /** body-parser `querystring.parse.rangeError` (urlencoded `depth`). */
   readonly bodyTooDeep: string;
-  /** zod `invalid_type`: a `select` on `{expected}`, one sentence per {@link TypeKind} and `other`. */
+  /** zod `invalid_type`: a `select` on `{expected}`, one sentence per `TypeKind` (`src/i18n/locales/select.ts`) and `other`. */
   readonly zodInvalidType: string;
   /** zod `too_big` on a number; `{maximum}` is the bound, a number. */
   readonly zodTooBig: string;
@@ -59,7 +59,7 @@ export interface Phrases {
   /** zod `too_small` on an array or set; `{minimum}` items, a count. */
   readonly zodTooFewItems: string;
   /**
-   * zod `invalid_format`: a `select` on `{format}`, one sentence per {@link FormatKind} and a
+   * zod `invalid_format`: a `select` on `{format}`, one sentence per `FormatKind` and a
    * neutral `other`; `{name}` is the proper name of an id, IP or Base64 scheme (`ULID`, `IPv6`).
    */
   readonly zodInvalidFormat: string;
