@@ -5,50 +5,7 @@
  */
 
 // The error classes, their bases and how to make one from a status.
-export {
-  BadGateway,
-  BadRequest,
-  Conflict,
-  ContentTooLarge,
-  ExpectationFailed,
-  FailedDependency,
-  Forbidden,
-  GatewayTimeout,
-  Gone,
-  HTTPVersionNotSupported,
-  ImATeapot,
-  InsufficientStorage,
-  InternalServerError,
-  LengthRequired,
-  Locked,
-  LoopDetected,
-  MethodNotAllowed,
-  MisdirectedRequest,
-  NetworkAuthenticationRequired,
-  NotAcceptable,
-  NotExtended,
-  NotFound,
-  NotImplemented,
-  PayloadTooLarge,
-  PaymentRequired,
-  PreconditionFailed,
-  PreconditionRequired,
-  ProxyAuthenticationRequired,
-  RangeNotSatisfiable,
-  RequestHeaderFieldsTooLarge,
-  RequestTimeout,
-  ServiceUnavailable,
-  TooEarly,
-  TooManyRequests,
-  URITooLong,
-  Unauthorized,
-  UnavailableForLegalReasons,
-  UnprocessableContent,
-  UnprocessableEntity,
-  UnsupportedMediaType,
-  UpgradeRequired,
-  VariantAlsoNegotiates,
-} from './core/errors';
+export * from './core/errors';
 export { ClientError, HttpError, ServerError, isHttpError } from './core/http-error';
 export type { ConstructorArgs, ErrorClass, ErrorInstance, HttpErrorOptions, ProblemItem } from './core/http-error';
 export { createHttpError } from './core/create';

@@ -2,7 +2,7 @@
  * The client side of the contract: a response (ours or any RFC 9457 server's) read back
  * into the error class of its status. No Express, no Node built-ins: safe in a browser.
  */
-import { CLASSES } from '../core/errors';
+import { CLASSES } from '../core/classes';
 import { specOf } from '../core/headers';
 import { HttpError, markClass } from '../core/http-error';
 import type { HttpErrorOptions } from '../core/http-error';

@@ -1,4 +1,5 @@
-import { CLASSES, InternalServerError } from './errors';
+import { CLASSES } from './classes';
+import { InternalServerError } from './errors';
 import type * as errors from './errors';
 import { ClientError, ServerError } from './http-error';
 import type { ConstructorArgs } from './http-error';

@@ -4,8 +4,6 @@
  * come from the status table (`status.ts`).
  */
 import { defineError } from './http-error';
-import type { ErrorClass } from './http-error';
-import type { ErrorStatus } from './status';
 
 /** 400 Bad Request (RFC 9110 §15.5.1): the request is malformed or invalid. */
 export class BadRequest extends defineError(400) {}
@@ -99,50 +97,3 @@ export type ContentTooLarge = PayloadTooLarge;
 export const UnprocessableContent = UnprocessableEntity;
 /** 422 under its RFC 9110 name: the same class as {@link UnprocessableEntity}. */
 export type UnprocessableContent = UnprocessableEntity;
-
-/**
- * The class of each status, by code: what `parseProblem()` and `createHttpError()` look a
- * status up in. A status missing here, or mapped to another status's class, is a compile error.
- */
-export const CLASSES = {
-  400: BadRequest,
-  401: Unauthorized,
-  402: PaymentRequired,
-  403: Forbidden,
-  404: NotFound,
-  405: MethodNotAllowed,
-  406: NotAcceptable,
-  407: ProxyAuthenticationRequired,
-  408: RequestTimeout,
-  409: Conflict,
-  410: Gone,
-  411: LengthRequired,
-  412: PreconditionFailed,
-  413: PayloadTooLarge,
-  414: URITooLong,
-  415: UnsupportedMediaType,
-  416: RangeNotSatisfiable,
-  417: ExpectationFailed,
-  418: ImATeapot,
-  421: MisdirectedRequest,
-  422: UnprocessableEntity,
-  423: Locked,
-  424: FailedDependency,
-  425: TooEarly,
-  426: UpgradeRequired,
-  428: PreconditionRequired,
-  429: TooManyRequests,
-  431: RequestHeaderFieldsTooLarge,
-  451: UnavailableForLegalReasons,
-  500: InternalServerError,
-  501: NotImplemented,
-  502: BadGateway,
-  503: ServiceUnavailable,
-  504: GatewayTimeout,
-  505: HTTPVersionNotSupported,
-  506: VariantAlsoNegotiates,
-  507: InsufficientStorage,
-  508: LoopDetected,
-  510: NotExtended,
-  511: NetworkAuthenticationRequired,
-} as const satisfies { readonly [S in ErrorStatus]: ErrorClass<S> };

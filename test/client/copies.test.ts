@@ -5,7 +5,7 @@
  */
 import * as client from '../../src/client';
 import * as main from '../../src';
-import { CLASSES } from '../../src/core/errors';
+import { CLASSES } from '../../src/core/classes';
 
 // A second copy: the same source loaded again into a fresh module registry.
 let other: typeof client = client;
