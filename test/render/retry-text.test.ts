@@ -81,7 +81,7 @@ describe('createRetryDescriber', () => {
     ['ja', '2 分後を目安に、もう一度お試しください。'],
     ['zh-Hans', '请在大约 2 分钟后重试。'],
     ['zh-Hant', '請在大約 2 分鐘後再試一次。'],
-    ['vi', 'Vui lòng thử lại sau 2 phút nữa.'],
+    ['vi', 'Vui lòng thử lại sau 2 phút nữa hoặc muộn hơn một chút.'],
   ] as const)('spaces the number of the %s sentence as its script does', (locale, expected) => {
     expect(createRetryDescriber(locale, ALL[locale].phrases)('120', NOW)).toBe(expected);
   });
