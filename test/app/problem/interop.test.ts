@@ -38,7 +38,7 @@ describe('interop: body-parser', () => {
     ['fr', 'Le corps de la requête dépasse la limite de 102\u202f400 octets.'],
     ['de', 'Der Anfrageinhalt überschreitet die Grenze von 102.400 Bytes.'],
     ['ko', '요청 본문이 허용 한도인 102,400바이트보다 큽니다.'],
-    ['ja', 'リクエストの本文が上限の 102,400 バイトを超えています。'],
+    ['ja', 'リクエスト本文が上限の 102,400 バイトを超えています。'],
   ])('groups the default 100 kB limit and pluralises its bytes in %s', async (locale, detail) => {
     const res = await request(parsing(express.json())).post('/body').set('Content-Type', 'application/json').set('Accept-Language', locale).send(`{"a":"${'x'.repeat(110_000)}"}`);
     expect(res.status).toBe(413);
