@@ -47,7 +47,8 @@ describe('Korean', () => {
     for (const { text } of counted) expect(text).toMatch(/102,400(?:자|개|바이트)/u);
   });
 
-  it('titles 414 with the noun form of 길다', () => {
-    expect(renderCatalog('ko').find(({ where }) => where === '414.title')?.text).toBe('URI가 너무 긺');
+  it('titles 414 and 408 alike, as a limit passed (초과), not with a rare noun form of 길다', () => {
+    const title = (where: string): string | undefined => renderCatalog('ko').find((entry) => entry.where === where)?.text;
+    expect([title('408.title'), title('414.title')]).toEqual(['요청 시간 초과', 'URI 길이 초과']);
   });
 });
