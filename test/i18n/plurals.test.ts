@@ -97,7 +97,7 @@ describe('plural forms', () => {
     ['ko', 1, '1자 이상이어야 합니다.'],
     ['ja', 5, '5 文字以上で指定してください。'],
     ['zh-Hans', 5, '长度不能少于 5 个字符。'],
-    ['vi', 1, 'Phải dài ít nhất 1 ký tự.'],
+    ['vi', 1, 'Phải có ít nhất 1 ký tự.'],
   ] as const)('says it in %s for %i as a native reader expects', (locale, count, expected) => {
     const format = new IntlMessageFormat(phrase(locale, 'zodTooShort' satisfies PhraseKey), locale, NAMED_FORMATS, { ignoreTag: true });
     expect(format.format({ minimum: count })).toBe(expected);

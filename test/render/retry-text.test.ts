@@ -60,7 +60,7 @@ describe('createRetryDescriber', () => {
     ['fr', 'Veuillez réessayer après le 5 janvier 2030 à 09:05 (UTC).'],
     ['de', 'Bitte versuchen Sie es nach dem 5. Januar 2030 um 09:05 Uhr (UTC) erneut.'],
     ['pt-BR', 'Tente novamente depois do dia 5 de janeiro de 2030, às 09:05 (UTC).'],
-    ['vi', 'Vui lòng thử lại sau 09:05 (UTC) ngày 5 tháng 1, 2030.'],
+    ['vi', 'Vui lòng thử lại sau 09:05 UTC ngày 5 tháng 1, 2030.'],
   ] as const)('writes the %s date on a 24-hour clock, never with AM or PM', (locale, expected) => {
     const text = createRetryDescriber(locale, ALL[locale].phrases)('Sat, 05 Jan 2030 09:05:00 GMT', NOW);
     expect(text).toBe(expected);
