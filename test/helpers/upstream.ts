@@ -21,7 +21,7 @@ export interface Upstream {
  * Routes: `/slow` answers after 2 s; `/busy` is a 503 with `Retry-After: 120`; `/limited`
  * a 429 with an HTTP-date `Retry-After`; `/overloaded` a 503 whose `Retry-After` is not
  * valid; `/missing` a 404; `/plain` a 200 in plain text; `/hangup` closes the socket
- * without an answer; `/stall` sends its head and the first bytes of its body, then nothing;
+ * without an answer; `/reset` resets the connection (a TCP RST) once the request arrives; `/stall` sends its head and the first bytes of its body, then nothing;
  * `/cut` sends its head and part of its body, then closes the socket.
  */
 export async function upstream(): Promise<Upstream> {
@@ -48,6 +48,9 @@ export async function upstream(): Promise<Upstream> {
         return;
       case '/hangup':
         req.socket.destroy();
+        return;
+      case '/reset':
+        req.socket.resetAndDestroy();
         return;
       case '/stall':
         res.writeHead(200, { ...secret, 'Content-Length': '100' }).write('partial');

@@ -1,3 +1,4 @@
+import type { LookupFunction } from 'node:net';
 import axios from 'axios';
 import express from 'express';
 import type { Express } from 'express';
@@ -68,6 +69,32 @@ describe('interop: upstream calls', () => {
     expect(res.headers['x-upstream-secret']).toBeUndefined();
     expect(res.headers['set-cookie']).toBeUndefined();
     expect(res.text).not.toMatch(new RegExp(`127\\.0\\.0\\.1|${UPSTREAM_SECRET}|/rates|/slow|/missing|ECONN|ETIMEDOUT|fetch failed|timeout of`));
+  });
+
+  // Node's fetch names the cause by its code; each code the reader knows, raised by fetch itself.
+  // This sandbox has no DNS server to fail for a while nor a route that drops SYNs, so a
+  // lookup function reports EAI_AGAIN as getaddrinfo does, and one that never answers
+  // lets undici's connect timer fire.
+  const failingLookup =
+    (code: string): LookupFunction =>
+    (hostname, _options, callback) =>
+      callback(Object.assign(new Error(`getaddrinfo ${code} ${hostname}`), { code, syscall: 'getaddrinfo', hostname }), '');
+  it.each<[code: string, call: () => Promise<unknown>, status: number]>([
+    ['ECONNREFUSED', () => fetch(`${refused}/rates`), 502],
+    ['ECONNRESET', () => fetch(`${service.url}/reset`), 502],
+    ['ENOTFOUND', () => fetch('http://upstream.invalid/rates'), 502],
+    ['EAI_AGAIN', () => undiciFetch('http://upstream.example/rates', { dispatcher: new Agent({ connect: { lookup: failingLookup('EAI_AGAIN') } }) }), 502],
+    ['UND_ERR_SOCKET', () => fetch(`${service.url}/hangup`), 502],
+    ['UND_ERR_CONNECT_TIMEOUT', () => undiciFetch('http://upstream.example/rates', { dispatcher: new Agent({ connect: { timeout: 100, lookup: () => undefined } }) }), 504],
+    ['UND_ERR_HEADERS_TIMEOUT', () => undiciFetch(`${service.url}/slow`, { dispatcher: new Agent({ headersTimeout: 100 }) }), 504],
+    ['UND_ERR_BODY_TIMEOUT', () => undiciFetch(`${service.url}/stall`, { dispatcher: new Agent({ bodyTimeout: 100 }) }).then((res) => res.text()), 504],
+  ])('answers fetch failing with %s as its cause, without naming it', async (code, call, status) => {
+    const raised: unknown = await call().then(() => undefined, (error: unknown) => error);
+    expect((raised as { cause?: { code?: unknown } } | undefined)?.cause?.code).toBe(code);
+    const res = await request(calling(() => Promise.reject(raised))).get('/quote');
+    expect(res.status).toBe(status);
+    expect(res.body.detail).toBe(status === 502 ? en.phrases.upstreamUnreachable : en.statuses[504].detail);
+    expect(res.text).not.toMatch(/127\.0\.0\.1|upstream\.(?:invalid|example)|getaddrinfo|ECONN|EAI_|UND_ERR/);
   });
 
   it.each<[string, () => Promise<unknown>, string]>([
