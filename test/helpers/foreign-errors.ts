@@ -10,7 +10,7 @@ import axios from 'axios';
 import express from 'express';
 import type { Got } from 'got' with { 'resolution-mode': 'import' };
 import createError from 'http-errors';
-import { MongoServerError } from 'mongodb';
+import { MongoClient, MongoNetworkError, MongoServerError } from 'mongodb';
 import mongoose from 'mongoose';
 import mysql from 'mysql2/promise';
 import { Client } from 'pg';
@@ -158,6 +158,10 @@ export async function foreignSamples(): Promise<ForeignSample[]> {
   add('mongoose', 'MongoServerError E11000', new MongoServerError({ message: 'E11000 duplicate key error collection: shop.users index: email_1 dup key: { email: "ada@example.com" }', code: 11000, keyPattern: { email: 1 }, keyValue: { email: 'ada@example.com' } }), 409);
   const refused = await refusedPort();
   add('mongoose', 'MongooseServerSelectionError', await rejection(mongoose.createConnection(`mongodb://127.0.0.1:${refused}/shop`, { serverSelectionTimeoutMS: 200 }).asPromise()), 503);
+  add('mongoose', 'MongoServerError E11001', new MongoServerError({ message: 'E11001 duplicate key on update', code: 11001, keyPattern: { email: 1 }, keyValue: { email: 'ada@example.com' } }), 409);
+  // The driver without mongoose: its own server selection against the refused port, and its network error class.
+  add('mongoose', 'MongoServerSelectionError', await rejection(new MongoClient(`mongodb://127.0.0.1:${refused}/shop`, { serverSelectionTimeoutMS: 200 }).connect()), 503);
+  add('mongoose', 'MongoNetworkError', new MongoNetworkError('connection 3 to 127.0.0.1:27017 closed'), 503);
 
   // pg, Sequelize over a loopback PostgreSQL; TypeORM on SQLite.
   const pgServer = await pgWire(pgAnswer);
