@@ -39,7 +39,6 @@ export interface NormalizedError {
   readonly items?: readonly NormalizedError[];
 }
 
-export { MAX_AGGREGATE_ITEMS } from './interop/aggregate';
 // An aggregate inside an aggregate is read; deeper (or an array holding itself) is a 500.
 const MAX_AGGREGATE_DEPTH = 2;
 

@@ -190,15 +190,19 @@ function addDebug(body: Record<string, unknown>, error: unknown): void {
 // app's default; a 401 that brings none of its own gets the default as it is.
 function setChallenge(normalized: NormalizedError, fallback: DefaultChallenge | undefined, headers: Record<string, string>): void {
   const own = normalized.challenges;
-  const present = Object.keys(headers).filter((name) => name.toLowerCase() === 'www-authenticate');
   if (own !== undefined && own.length > 0) {
     const value = formatChallenges(fallback === undefined ? own : mergeChallenges(fallback.challenges, own));
     if (value === undefined || !isValidHeaderValue(value)) return;
-    for (const name of present) delete headers[name];
+    for (const name of challengeFields(headers)) delete headers[name];
     headers['WWW-Authenticate'] = value;
-  } else if (normalized.status === 401 && fallback !== undefined && present.length === 0) {
+  } else if (normalized.status === 401 && fallback !== undefined && challengeFields(headers).length === 0) {
     headers['WWW-Authenticate'] = fallback.header;
   }
+}
+
+// The names under which the error's own headers already set `WWW-Authenticate`, in any case.
+function challengeFields(headers: Readonly<Record<string, string>>): string[] {
+  return Object.keys(headers).filter((name) => name.toLowerCase() === 'www-authenticate');
 }
 
 // Each value is read once; a name or value Node would refuse, a protected field, or a foreign

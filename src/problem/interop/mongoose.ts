@@ -39,8 +39,9 @@ function validation(errors: Readonly<Record<string, unknown>>): ForeignReading {
   const items: ProblemItem[] = [];
   for (const key of Object.keys(errors).slice(0, MAX_FIELDS)) {
     const error = errors[key];
-    const path = safeName(isRecord(error) ? error.path : key);
-    if (path === undefined || !isRecord(error)) continue;
+    if (!isRecord(error)) continue;
+    const path = safeName(error.path);
+    if (path === undefined) continue;
     const kind = safeName(error.kind);
     const detail = message(error.kind === 'required' ? 'dbRequired' : error.name === 'CastError' ? 'dbWrongType' : INVALID_VALUE);
     items.push(kind === undefined ? { pointer: fieldPointer(path, true), detail } : { pointer: fieldPointer(path, true), detail, kind });

@@ -7,8 +7,8 @@ import { UnprocessableContent } from '../../core/errors';
 import type { ProblemItem } from '../../core/http-error';
 import { message } from '../../core/message';
 import type { PhraseKey } from '../../i18n/locales/types';
-import { MAX_AGGREGATE_ITEMS } from '../normalize';
 import { toJsonPointer } from '../pointer';
+import { MAX_AGGREGATE_ITEMS } from './aggregate';
 import { formatMessage, typeMessage } from './value-kinds';
 
 /** The parts of a zod (v4) issue this mapper reads. */
