@@ -220,7 +220,7 @@ export function errorHandler<L extends string = Locale>(options: ErrorHandlerOpt
       const mapped = mapError(mappers, error);
       problem = toProblem(mapped, { catalog, resolve, instance: path, debug, types, traceId, challenge, readers });
       const format = negotiateFormat(req.headers.accept);
-      const output = represent(format, problem, locale, req);
+      const output = represent(format, problem, locale, catalog, req);
       if (strict !== false) violations = check(req, res, problem, format, output, path);
       // In throw mode nothing is sent: the violation below becomes Express's own answer.
       if (strict !== 'throw' || violations.length === 0) {
@@ -238,19 +238,12 @@ export function errorHandler<L extends string = Locale>(options: ErrorHandlerOpt
     }
     // The error itself is on pino-http's line; refused headers still get a warning of their own.
     const logged = problem !== undefined && (problem.dropped.length > 0 || (!onPinoLine && (problem.status >= 500 || logClientErrors)));
-    const write = violations.length > 0 || logged ? sinkFor(req, res) : log;
+    if (violations.length === 0 && !logged) return;
+    if (violations.length > 0 && strict === 'throw' && !res.headersSent) throw new StrictViolationError(violations, { cause: error });
+    const write = sinkFor(req, res);
+    const ids = { ...(requestId !== undefined ? { requestId } : {}), ...(traceId !== undefined ? { traceId } : {}) };
     if (violations.length > 0) {
-      if (strict === 'throw' && !res.headersSent) throw new StrictViolationError(violations, { cause: error });
-      write({
-        level: 'warn',
-        status: problem?.status ?? 500,
-        method: req.method,
-        path,
-        error,
-        violations,
-        ...(requestId !== undefined ? { requestId } : {}),
-        ...(traceId !== undefined ? { traceId } : {}),
-      });
+      write({ level: 'warn', status: problem?.status ?? 500, method: req.method, path, error, violations, ...ids });
     }
     if (logged && problem !== undefined) {
       write({
@@ -260,8 +253,7 @@ export function errorHandler<L extends string = Locale>(options: ErrorHandlerOpt
         path,
         error,
         ...(problem.dropped.length > 0 ? { droppedHeaders: problem.dropped } : {}),
-        ...(requestId !== undefined ? { requestId } : {}),
-        ...(traceId !== undefined ? { traceId } : {}),
+        ...ids,
       });
     }
   };

@@ -2,11 +2,10 @@
  * Strict mode: the RFC rules an error response must meet, checked just before it is
  * sent. A handful of lookups per response: cheap enough to leave on in development.
  */
-import { CONTRACTS } from '../core/headers';
-import type { HeaderSpec } from '../core/headers';
+import { specOf } from '../core/headers';
 import { STANDARD_MEMBERS } from '../core/members';
 import { isUriReference } from '../core/uri';
-import { ERROR_STATUSES, statusRow } from '../core/status';
+import { ERROR_STATUSES } from '../core/status';
 
 /** Which rule a response broke. */
 export type StrictRule = 'missing-header' | 'method-status' | 'status-mismatch' | 'type-not-uri' | 'instance-not-uri' | 'extension-name' | 'undeclared-status' | 'item-detail';
@@ -53,8 +52,7 @@ export class StrictViolationError extends Error {
 // The statuses whose RFC says MUST send a header: their header contract's spec says so.
 const REQUIRED_HEADERS = new Map<number, string>();
 for (const status of ERROR_STATUSES) {
-  const header = statusRow(status)?.header;
-  const spec: HeaderSpec | undefined = header === undefined ? undefined : CONTRACTS[header];
+  const spec = specOf(status);
   if (spec?.required === true) REQUIRED_HEADERS.set(status, spec.header);
 }
 // RFC 9457 §3.2: extension names start with a letter, use letters, digits and `_`, at least three characters.

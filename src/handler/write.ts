@@ -26,7 +26,8 @@ export function send(req: Request, res: Response, problem: ProblemResponse, loca
   const http2 = req.httpVersionMajor >= 2;
   res.statusCode = problem.status;
   for (const name of STALE_CONTENT_HEADERS) res.removeHeader(name);
-  for (const name of Object.keys(problem.headers)) {
+  const names = Object.keys(problem.headers);
+  for (const name of names) {
     if (http2 && CONNECTION_SPECIFIC.has(name.toLowerCase())) continue;
     res.setHeader(name, problem.headers[name] as string);
   }
@@ -42,7 +43,7 @@ export function send(req: Request, res: Response, problem: ProblemResponse, loca
     res.setHeader('Vary', varyAccept ? 'Accept-Language, Accept' : 'Accept-Language');
   }
   res.setHeader('X-Content-Type-Options', 'nosniff');
-  exposeHeaders(res, Object.keys(problem.headers));
+  exposeHeaders(res, names);
   for (const [name, value] of output.headers) res.setHeader(name, value);
   const body = output.body;
   res.setHeader('Content-Length', Buffer.byteLength(body));

@@ -93,8 +93,8 @@ export function createFormatNegotiator(formats: readonly Format[]): FormatNegoti
   return cachedByHeader(MAX_HEADER_LENGTH, fallback, negotiate);
 }
 
-/** Writes a problem in a negotiated format and language. */
-export type Representer = (format: Format, problem: ProblemResponse, locale: string, req: Request) => Representation;
+/** Writes a problem in a negotiated format and language (`catalog` is that language's). */
+export type Representer = (format: Format, problem: ProblemResponse, locale: string, catalog: Catalog, req: Request) => Representation;
 
 /**
  * Prepares, once, everything the enabled formats need (the retry wording of each
@@ -106,8 +106,7 @@ export function createRepresenter(formats: readonly Format[], catalogs: Readonly
     for (const [locale, catalog] of catalogs) retry.set(locale, createRetryDescriber(locale, catalog.phrases));
   }
 
-  function builtInPage(problem: ProblemResponse, locale: string): string {
-    const catalog = catalogs.get(locale) as Catalog;
+  function builtInPage(problem: ProblemResponse, locale: string, catalog: Catalog): string {
     // Built lazily only when a custom renderer failed and the built-in page stands in.
     let describe = retry.get(locale);
     if (describe === undefined) {
@@ -121,25 +120,25 @@ export function createRepresenter(formats: readonly Format[], catalogs: Readonly
     });
   }
 
-  function html(problem: ProblemResponse, locale: string, req: Request): string {
-    if (renderHtml === undefined) return builtInPage(problem, locale);
+  function html(problem: ProblemResponse, locale: string, catalog: Catalog, req: Request): string {
+    if (renderHtml === undefined) return builtInPage(problem, locale, catalog);
     try {
       const page = unlessPromise(renderHtml(problem.body, { locale, req }));
       if (typeof page === 'string') return page;
     } catch {
       // The app's renderer failed; the client still deserves a page.
     }
-    return builtInPage(problem, locale);
+    return builtInPage(problem, locale, catalog);
   }
 
-  return (format, problem, locale, req) => {
+  return (format, problem, locale, catalog, req) => {
     switch (format) {
       case 'html':
-        return { contentType: CONTENT_TYPES.html, body: html(problem, locale, req), headers: HTML_HEADERS };
+        return { contentType: CONTENT_TYPES.html, body: html(problem, locale, catalog, req), headers: HTML_HEADERS };
       case 'text':
         return { contentType: CONTENT_TYPES.text, body: renderText(problem.body), headers: NO_HEADERS };
       default:
-        return { contentType: CONTENT_TYPES[format], body: serializeProblemFor(problem.body, catalogs.get(locale) as Catalog), headers: NO_HEADERS };
+        return { contentType: CONTENT_TYPES[format], body: serializeProblemFor(problem.body, catalog), headers: NO_HEADERS };
     }
   };
 }
