@@ -135,9 +135,7 @@ export const STATUS_REFERENCES = {
   511: { slug: 'network-authentication-required', spec: 'RFC 6585 §6' },
 } as const satisfies { readonly [S in keyof typeof STATUSES]: StatusReference };
 
-/** The type of the status table. */
-export type StatusTable = typeof STATUSES;
-type Table = StatusTable;
+type Table = typeof STATUSES;
 
 /** Every status code that has a class. */
 export type ErrorStatus = keyof Table;

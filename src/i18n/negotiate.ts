@@ -89,11 +89,12 @@ function buildLookup(supported: readonly string[]): ReadonlyMap<string, string> 
   return map;
 }
 
-/** RFC 4647 §3.4 lookup: drop subtags from the end (and a singleton left dangling) until one matches. */
+/** The length of the longest key: no longer candidate can match. */
 function longestKey(lookup: ReadonlyMap<string, string>): number {
   return Math.max(0, ...[...lookup.keys()].map((key) => key.length));
 }
 
+/** RFC 4647 §3.4 lookup: drop subtags from the end (and a singleton left dangling) until one matches. */
 function lookupRange(lookup: ReadonlyMap<string, string>, range: string, longest: number): string | undefined {
   let candidate = range;
   for (;;) {

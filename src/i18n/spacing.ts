@@ -11,11 +11,11 @@ const HAN_OR_KANA = '\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}';
 const DIGIT_THEN_HAN = new RegExp(`(\\d)(?=[${HAN_OR_KANA}])`, 'gu');
 const HAN_THEN_DIGIT = new RegExp(`([${HAN_OR_KANA}])(?=\\d)`, 'gu');
 
-/** The scripts whose numbers stand apart from the words next to them. */
-export const SPACED_NUMBER_SCRIPTS: ReadonlySet<string> = new Set(['Hans', 'Hant', 'Jpan']);
+// The scripts whose numbers stand apart from the words next to them.
+const SPACED_NUMBER_SCRIPTS: ReadonlySet<string> = new Set(['Hans', 'Hant', 'Jpan']);
 
-/** The script a language is written in, by CLDR's likely subtags ("zh-TW" is Hant). */
-export function scriptOf(locale: string): string | undefined {
+// The script a language is written in, by CLDR's likely subtags ("zh-TW" is Hant).
+function scriptOf(locale: string): string | undefined {
   try {
     return new Intl.Locale(locale).maximize().script;
   } catch {

@@ -2,8 +2,8 @@
 import { keepAsIs, whenPresent } from './spec';
 import type { HeaderOpenApi, HeaderSpec } from './spec';
 
-/** The pattern of an IMF-fixdate, as the OpenAPI document states it. */
-export const IMF_FIXDATE_PATTERN = '^(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4} \\d{2}:\\d{2}:\\d{2} GMT$';
+// An IMF-fixdate (RFC 9110 §5.6.7), unanchored, for the pattern the OpenAPI document states.
+const IMF_FIXDATE = '(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} (Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec) \\d{4} \\d{2}:\\d{2}:\\d{2} GMT';
 
 /** Seconds to wait (whole, non-negative) or the moment after which to retry. */
 export type RetryAfter = number | Date;
@@ -65,7 +65,7 @@ export function retryAfterOpenApi(): HeaderOpenApi {
     description: 'How long to wait before retrying: delta-seconds or an HTTP-date (RFC 9110 §10.2.3).',
     // A header value is a string: delta-seconds are digits in it, not a JSON integer. What we
     // send: delta-seconds or an IMF-fixdate.
-    schema: { type: 'string', pattern: `^(?:[0-9]+|${IMF_FIXDATE_PATTERN.slice(1, -1)})$` },
+    schema: { type: 'string', pattern: `^(?:[0-9]+|${IMF_FIXDATE})$` },
     sample: 120,
   };
 }
