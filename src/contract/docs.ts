@@ -110,8 +110,12 @@ export function problemTypeDocs<L extends string = Locale>(options: ProblemTypeD
     } else {
       const { locale, catalog } = localization.select(req);
       const key = `${locale} ${page.type}`;
-      body = rendered.get(key) ?? renderPage(page, locale, catalog);
-      rendered.set(key, body);
+      let html = rendered.get(key);
+      if (html === undefined) {
+        html = renderPage(page, locale, catalog);
+        rendered.set(key, html);
+      }
+      body = html;
       res.setHeader('Content-Type', HTML);
       res.setHeader('Content-Language', locale);
       res.setHeader('Content-Security-Policy', CSP);

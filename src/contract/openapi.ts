@@ -18,7 +18,7 @@ import { schemaTo30 } from './openapi30';
 import type { OpenApiVersion } from './openapi30';
 import { problemTypes } from './problem-types';
 import { readOperations } from './routes';
-import { baseSchema, statusSchema, typeName, typeSchema } from './schema';
+import { baseSchema, pascal, statusSchema, typeName, typeSchema } from './schema';
 import { statusHeaders } from './status-headers';
 import type { JsonSchema, ProblemTypeSpec } from './schema';
 
@@ -87,6 +87,8 @@ interface Sent {
   readonly localization: ReturnType<typeof createLocalization>;
   readonly formats: readonly Format[];
   readonly typeBaseUri: string | undefined;
+  /** The `type` of each status under `typeBaseUri`, when it is given. */
+  readonly typeUris: Readonly<Record<number, string>> | undefined;
   readonly types: readonly ProblemTypeSpec[];
   readonly prefix: string;
   readonly version: OpenApiVersion;
@@ -131,7 +133,8 @@ export function openApiErrorResponses<L extends string = Locale>(options: OpenAp
       if (Object.hasOwn(schemas, schemaName) || Object.values(STATUSES).some((row) => `${prefix}${row.className}Problem` === schemaName)) {
         throw new TypeError(`openApiErrorResponses: the schema name ${schemaName} of type "${spec.type}" is taken; give the type a name`);
       }
-      schemas[schemaName] = { allOf: [{ $ref: `#/components/schemas/${shared}` }, typeSchema(spec)], description: typeSchema(spec).description };
+      const schema = typeSchema(spec);
+      schemas[schemaName] = { allOf: [{ $ref: `#/components/schemas/${shared}` }, schema], description: schema.description };
       return { $ref: `#/components/schemas/${schemaName}` };
     });
     schemas[`${name}Problem`] = variants.length === 0 ? { ...problem, description: own.description } : { description: own.description, anyOf: [problem, ...variants] };
@@ -251,7 +254,8 @@ function readOptions<L extends string>(given: OpenApiErrorOptions<L> | ErrorHand
   }
   const version = options.openapi ?? '3.1';
   if (version !== '3.0' && version !== '3.1') throw new TypeError(`${where}: openapi must be '3.0' or '3.1'`);
-  if (options.typeBaseUri !== undefined) problemTypes(options.typeBaseUri);
+  // Built here, so that a bad typeBaseUri throws before anything else is.
+  const typeUris = options.typeBaseUri === undefined ? undefined : problemTypes(options.typeBaseUri);
   return {
     statuses,
     examples,
@@ -259,6 +263,7 @@ function readOptions<L extends string>(given: OpenApiErrorOptions<L> | ErrorHand
     localization,
     formats: checkFormats(options.formats),
     typeBaseUri: options.typeBaseUri,
+    typeUris,
     types: options.types ?? [],
     prefix: options.prefix ?? '',
     version,
@@ -272,12 +277,11 @@ function definedOf(options: object): Record<string, unknown> {
 }
 
 function response(sent: Sent, status: number, description: string, schemaName: string): JsonSchema {
-  const types = sent.typeBaseUri === undefined ? undefined : problemTypes(sent.typeBaseUri);
   const examples: Record<string, JsonSchema> = {};
   for (const locale of sent.examples) {
     const catalog = sent.localization.catalogs.get(locale);
     if (catalog === undefined) continue;
-    const { body } = toProblem({ status, expose: false }, { catalog, types });
+    const { body } = toProblem({ status, expose: false }, { catalog, types: sent.typeUris });
     examples[locale] = { summary: `${body.title} (${locale})`, value: body };
   }
   const content: Record<string, JsonSchema> = {};
@@ -411,12 +415,4 @@ function uniqueId(method: string, path: string, ids: Set<string>): string {
   for (let n = 2; ids.has(id); n++) id = `${base}${n}`;
   ids.add(id);
   return id;
-}
-
-function pascal(text: string): string {
-  return text
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((word) => (word[0] as string).toUpperCase() + word.slice(1))
-    .join('');
 }

@@ -89,7 +89,9 @@ export function documentedStatuses(app: unknown, method: string, path: string): 
 }
 
 function statusesOf(reading: RouteReading, method: string): Statuses {
-  const out: Statuses = { declared: new Set(), types: [], declares: false, middleware: new Set() };
+  const declared = new Set<ErrorStatus>();
+  const types: ProblemTypeSpec[] = [];
+  const middleware = new Set<ErrorStatus>();
   const own = Array.isArray(reading.route.stack) ? (reading.route.stack as LayerLike[]) : [];
   const layers = [...reading.before, ...own.filter((layer) => layer.method === undefined || layer.method === method)];
   let declares = false;
@@ -97,12 +99,12 @@ function statusesOf(reading: RouteReading, method: string): Statuses {
     const declaration = declarationOf(layer.handle);
     if (declaration !== undefined) {
       declares = true;
-      for (const status of declaration.statuses) out.declared.add(status);
-      out.types.push(...declaration.types);
+      for (const status of declaration.statuses) declared.add(status);
+      types.push(...declaration.types);
     }
-    for (const status of middlewareStatuses(layer.handle, layer.name)) out.middleware.add(status);
+    for (const status of middlewareStatuses(layer.handle, layer.name)) middleware.add(status);
   }
-  return { ...out, declares };
+  return { declared, types, declares, middleware };
 }
 
 // The methods an OpenAPI path item has.

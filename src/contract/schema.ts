@@ -115,7 +115,7 @@ export function baseSchema(): JsonSchema {
  * What narrows the base schema: `status` fixed, `type` limited to the declared values,
  * and the extension members of the app's problem types.
  */
-export function variantSchema(options: ProblemSchemaOptions): JsonSchema {
+function variantSchema(options: ProblemSchemaOptions): JsonSchema {
   const { status } = options;
   if (status !== undefined && !isErrorRange(status)) throw new TypeError(`problemJsonSchema: status ${String(status)} is not in 400..599`);
   for (const spec of options.types ?? []) {
@@ -125,8 +125,7 @@ export function variantSchema(options: ProblemSchemaOptions): JsonSchema {
   const properties: Record<string, JsonSchema> = {};
   const out: Record<string, unknown> = { type: 'object', properties };
   if (status !== undefined) {
-    const row = statusRow(status);
-    out.description = row === undefined ? `${status} problem` : `${status} ${titleOf(status)} (${STATUS_REFERENCES[status as ErrorStatus].spec})`;
+    out.description = describeStatus(status);
     properties.status = { const: status };
   }
   const declared = declaredTypes(options, status, specs);
@@ -145,13 +144,12 @@ export function variantSchema(options: ProblemSchemaOptions): JsonSchema {
  * types of that status are schemas of their own ({@link typeSchema}).
  */
 export function statusSchema(options: ProblemSchemaOptions, status: number): JsonSchema {
-  const row = statusRow(status);
   const properties: Record<string, JsonSchema> = { status: { const: status } };
   if (options.typeBaseUri !== undefined || (options.types ?? []).length > 0) {
     properties.type = { const: options.typeBaseUri === undefined ? 'about:blank' : (problemTypes(options.typeBaseUri)[status] ?? 'about:blank') };
   }
   // Required here too, so that generated types read `status: 404`, not `status?: 404`.
-  return { description: row === undefined ? `${status} problem` : `${status} ${titleOf(status)} (${STATUS_REFERENCES[status as ErrorStatus].spec})`, type: 'object', required: Object.keys(properties), properties };
+  return { description: describeStatus(status), type: 'object', required: Object.keys(properties), properties };
 }
 
 /** One declared problem type: its `type` and `status` as constants and its extension members, all required. */
@@ -170,8 +168,22 @@ export function typeSchema(spec: ProblemTypeSpec): JsonSchema {
 export function typeName(spec: ProblemTypeSpec): string {
   if (spec.name !== undefined) return spec.name;
   const last = spec.type.split(/[/:#?]/).filter(Boolean).pop() ?? '';
-  const name = last.split(/[^A-Za-z0-9]+/).filter(Boolean).map((word) => word[0]?.toUpperCase() + word.slice(1)).join('');
+  const name = pascal(last);
   return /^[A-Za-z]/.test(name) ? name : `Type${name}`;
+}
+
+/** `out-of-credit` as `OutOfCredit`: the words of `text`, each capitalised. */
+export function pascal(text: string): string {
+  return text
+    .split(/[^A-Za-z0-9]+/)
+    .filter(Boolean)
+    .map((word) => (word[0] as string).toUpperCase() + word.slice(1))
+    .join('');
+}
+
+// `404 Not Found (RFC 9110 §15.5.5)`; a code outside the table is only its number.
+function describeStatus(status: number): string {
+  return statusRow(status) === undefined ? `${status} problem` : `${status} ${titleOf(status)} (${STATUS_REFERENCES[status as ErrorStatus].spec})`;
 }
 
 function extensionMembers(spec: ProblemTypeSpec): JsonSchema {

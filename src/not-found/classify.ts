@@ -68,8 +68,9 @@ export function classify(layer: LayerLike, self: unknown, trust: Trust, firstTwo
   if (handle === self || ENDING.has(handle as object)) return 'end';
   if (isRouter(handle)) return 'router';
   if (typeof handle === 'function' && handle.length >= 4) return 'pass';
-  if (passesOn(layer, trust, firstTwo)) return 'pass';
+  // A sub-app can answer anything, wherever it is, whoever vouches for it.
   if (isApp(layer)) return 'app';
+  if (passesOn(layer, trust, firstTwo)) return 'pass';
   return layer.name === SERVE_STATIC ? 'static' : 'opaque';
 }
 
@@ -125,13 +126,12 @@ function isRouter(handle: unknown): handle is { stack: Stack } {
 }
 
 // Any other middleware may answer a method no route shows (a proxy, a hand-written
-// dispatcher), unless the app vouches for it. A sub-app can answer anything, wherever it is.
+// dispatcher), unless the app vouches for it.
 function passesOn(layer: LayerLike, trust: Trust, firstTwo: boolean): boolean {
   const handle = layer.handle;
-  if (isApp(layer)) return false;
   if ((typeof handle === 'function' && PASSING.has(handle)) || trust.handles.has(handle)) return true;
-  const name = typeof layer.name === 'string' ? layer.name : '';
   if (versionOf(layer).isBuiltIn(layer, firstTwo)) return true;
+  const name = typeof layer.name === 'string' ? layer.name : '';
   if (name === SERVE_STATIC) return false;
   // Every middleware this package knows passes requests on or rejects them (see ./known).
   if (knownMiddleware(handle, name) !== undefined) return true;

@@ -41,6 +41,9 @@ export type Answer =
   | { readonly kind: 'method-not-allowed'; readonly allow: string }
   | { readonly kind: 'not-found' };
 
+/** An answer that raises no error: the one the `OPTIONS` companion can give. */
+export type Reply = Extract<Answer, { readonly kind: 'options' | 'pass' }>;
+
 /** The options of `notFound()` that change the answer. */
 export interface DecideOptions {
   readonly methodNotAllowed: boolean;
@@ -48,7 +51,7 @@ export interface DecideOptions {
   readonly methodNotAllowedForGet: boolean;
 }
 
-const PASS: Answer = { kind: 'pass' };
+const PASS: Reply = { kind: 'pass' };
 const NOT_FOUND: Answer = { kind: 'not-found' };
 const NOT_IMPLEMENTED: Answer = { kind: 'not-implemented' };
 // RFC 9110 §9.1: every general-purpose server supports GET and HEAD.
@@ -84,7 +87,7 @@ export interface CompanionFacts {
 }
 
 /** The answer of the companion: a 204 for an `OPTIONS` it can answer exactly, else pass on. */
-export function decideCompanion(facts: CompanionFacts): Answer {
+export function decideCompanion(facts: CompanionFacts): Reply {
   // A CORS request (preflight or not) is for cors() or the app to answer, wherever it is mounted.
   if (facts.method !== 'OPTIONS' || facts.cors) return PASS;
   const allowed = facts.path?.allowed;

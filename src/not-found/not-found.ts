@@ -10,7 +10,7 @@ import { message } from '../core/message';
 import { markOwn } from './classify';
 import type { Trust } from './classify';
 import { decide, decideCompanion } from './decide';
-import type { Answer, DecideOptions, PathFacts } from './decide';
+import type { Answer, DecideOptions, PathFacts, Reply } from './decide';
 import type { Stack } from './layer';
 import { dispatchedPath, mountShape, originalPath, requestPath, shapeOf } from './paths';
 import { unmatched } from './raised';
@@ -198,16 +198,8 @@ export function notFound(options: NotFoundOptions = {}): NotFoundHandler {
     const method = req.method;
     const { state, known, whole } = lookup(req);
     const answer = decide({ method, app: state?.summary, path: known, whole }, decideOptions);
-    // Only built when a detail key asks for the request's method and path. The text is the
-    // app's own message, so it is shown on the 501 too, which a 5xx would otherwise hide.
-    const detail = (key: string | undefined, extra?: { allow: string }): HttpErrorOptions | undefined =>
-      key === undefined ? undefined : { detail: message(key, { method, path: originalPath(req), ...extra }), expose: true };
-    act(answer, res, next, {
-      // Its stack would only show this function: not worth capturing on every scanner's PROPFIND.
-      notImplemented: () => new NotImplemented({ captureStack: false, ...detail(keys.notImplemented) }),
-      methodNotAllowed: (allow) => new MethodNotAllowed(allow, detail(keys.methodNotAllowed, { allow })),
-      notFound: () => new NotFound(detail(keys.notFound)),
-    });
+    if (answer.kind === 'options' || answer.kind === 'pass') reply(answer, res, next);
+    else next(unmatched(errorFor(answer, keys, req, method)));
   }
 
   function expressTypedAnswerOptions(req: Request, res: Response, next: NextFunction): void {
@@ -224,7 +216,7 @@ export function notFound(options: NotFoundOptions = {}): NotFoundHandler {
         path = undefined;
       }
     }
-    act(decideCompanion({ method, cors, path }), res, next);
+    reply(decideCompanion({ method, cors, path }), res, next);
   }
 
   markOwn(expressTypedNotFound, true);
@@ -232,33 +224,32 @@ export function notFound(options: NotFoundOptions = {}): NotFoundHandler {
   return Object.assign(expressTypedNotFound, { answerOptions: expressTypedAnswerOptions });
 }
 
-/** The errors an answer raises, made only when it is the answer. */
-interface Raise {
-  readonly notImplemented: () => Error;
-  readonly methodNotAllowed: (allow: string) => Error;
-  readonly notFound: () => Error;
+/** The error of an answer that raises one, made only when it is the answer. */
+function errorFor(answer: Exclude<Answer, Reply>, keys: NotFoundDetailKeys, req: Request, method: string): Error {
+  // Only built when a detail key asks for the request's method and path. The text is the
+  // app's own message, so it is shown on the 501 too, which a 5xx would otherwise hide.
+  const detail = (key: string | undefined, extra?: { allow: string }): HttpErrorOptions | undefined =>
+    key === undefined ? undefined : { detail: message(key, { method, path: originalPath(req), ...extra }), expose: true };
+  switch (answer.kind) {
+    case 'not-implemented':
+      // Its stack would only show this function: not worth capturing on every scanner's PROPFIND.
+      return new NotImplemented({ captureStack: false, ...detail(keys.notImplemented) });
+    case 'method-not-allowed':
+      return new MethodNotAllowed(answer.allow, detail(keys.methodNotAllowed, { allow: answer.allow }));
+    case 'not-found':
+      return new NotFound(detail(keys.notFound));
+  }
 }
 
-/** Carries out an answer: a 204 for OPTIONS, `next()`, or `next(error)`. */
-function act(answer: Answer, res: Response, next: NextFunction, raise?: Raise): void {
-  switch (answer.kind) {
-    case 'options':
-      res.statusCode = 204;
-      res.setHeader('Allow', answer.allow);
-      res.end();
-      return;
-    case 'pass':
-      next();
-      return;
-    case 'not-implemented':
-      next(raise === undefined ? undefined : unmatched(raise.notImplemented()));
-      return;
-    case 'method-not-allowed':
-      next(raise === undefined ? undefined : unmatched(raise.methodNotAllowed(answer.allow)));
-      return;
-    case 'not-found':
-      next(raise === undefined ? undefined : unmatched(raise.notFound()));
+/** Carries out an answer that raises no error: a 204 for OPTIONS, or `next()`. */
+function reply(answer: Reply, res: Response, next: NextFunction): void {
+  if (answer.kind === 'pass') {
+    next();
+    return;
   }
+  res.statusCode = 204;
+  res.setHeader('Allow', answer.allow);
+  res.end();
 }
 
 /** The app a sub-app was mounted in with `app.use(path, sub)`; Express keeps only the last. */
