@@ -3,4 +3,4 @@
  * dependency: nothing here imports it.
  */
 export { mapZodError } from './problem/interop/zod';
-export { toJsonPointer } from './problem/pointer';
+export { toJsonPointer } from './core/pointer';

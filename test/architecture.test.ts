@@ -21,7 +21,7 @@ const MAY_IMPORT: Readonly<Record<string, readonly string[]>> = {
   handler: ['core', 'i18n', 'problem', 'render', 'contract', 'not-found'],
   client: ['core'],
   'client.ts': ['client', 'core'],
-  'zod.ts': ['problem'],
+  'zod.ts': ['core', 'problem'],
   'index.ts': [...AREAS, 'client.ts'],
 };
 

@@ -5,6 +5,7 @@
  * [messages] }`) all become `{ pointer | parameter, detail }`.
  */
 import type { ProblemItem } from '../core/http-error';
+import { toJsonPointer } from '../core/pointer';
 
 type Body = Readonly<Record<string, unknown>>;
 
@@ -44,6 +45,7 @@ function readItem(item: unknown): ProblemItem | undefined {
 // (RFC 6901); a path that already is one is kept, an empty one (the whole body) gives none.
 function withPlace(item: ProblemItem, field: unknown): ProblemItem {
   if (typeof field !== 'string') return item;
-  const parts = field.startsWith('/') ? [field.slice(1)] : field.replace(/^\$\.?/, '').split(/\.|\[(\d+)\]\.?/).filter(Boolean).map((part) => part.replace(/~/g, '~0').replace(/\//g, '~1'));
-  return parts.length === 0 ? item : { ...item, pointer: `/${parts.join('/')}` };
+  if (field.startsWith('/')) return { ...item, pointer: field };
+  const parts = field.replace(/^\$\.?/, '').split(/\.|\[(\d+)\]\.?/).filter(Boolean);
+  return parts.length === 0 ? item : { ...item, pointer: toJsonPointer(parts) };
 }

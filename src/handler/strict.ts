@@ -3,6 +3,7 @@
  * sent. A handful of lookups per response: cheap enough to leave on in development.
  */
 import { specOf } from '../core/headers';
+import { fieldNamed } from '../core/headers/field';
 import { STANDARD_MEMBERS } from '../core/members';
 import { isUriReference } from '../core/uri';
 import { ERROR_STATUSES } from '../core/status';
@@ -118,8 +119,9 @@ export function headerLookup(
   removed: readonly string[],
 ): (name: string) => unknown {
   return (name) => {
+    const key = fieldNamed(own, name);
+    if (key !== undefined) return own[key];
     const lower = name.toLowerCase();
-    for (const key of Object.keys(own)) if (key.toLowerCase() === lower) return own[key];
     return removed.some((field) => field.toLowerCase() === lower) ? undefined : current(name);
   };
 }

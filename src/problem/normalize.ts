@@ -5,9 +5,9 @@
 import { isHttpError } from '../core/http-error';
 import { isMessage } from '../core/message';
 import type { Message } from '../core/message';
-import { CONTRACTS } from '../core/headers';
-import type { HeaderSpec } from '../core/headers';
-import { isErrorRange, statusRow } from '../core/status';
+import { specOf } from '../core/headers';
+import { fieldNamed } from '../core/headers/field';
+import { isErrorRange } from '../core/status';
 import { aggregateItems, aggregateStatus, MAX_AGGREGATE_ITEMS } from './interop/aggregate';
 import { READERS } from './interop';
 import type { InteropReader } from './interop';
@@ -106,8 +106,7 @@ function normalize(error: unknown, readers: readonly InteropReader[], depth: num
 // the value their header was made from, so that one that could not be sent is reported.
 function ownMembers(source: Readonly<Record<string, unknown>>, status: number, headers: unknown): Pick<NormalizedError, 'type' | 'instance' | 'extensions' | 'refused'> {
   const { type, instance, extensions } = source;
-  const contract = statusRow(status)?.header;
-  const spec: HeaderSpec | undefined = contract === undefined ? undefined : CONTRACTS[contract];
+  const spec = specOf(status);
   let refused: string[] | undefined;
   if (spec !== undefined && given(source[spec.property]) && !hasField(headers, spec.header)) refused = [spec.header];
   return {
@@ -119,9 +118,7 @@ function ownMembers(source: Readonly<Record<string, unknown>>, status: number, h
 }
 
 function hasField(headers: unknown, name: string): boolean {
-  if (!isRecord(headers)) return false;
-  const lower = name.toLowerCase();
-  return Object.keys(headers).some((key) => key.toLowerCase() === lower);
+  return isRecord(headers) && fieldNamed(headers, name) !== undefined;
 }
 
 function given(value: unknown): boolean {

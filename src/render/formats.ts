@@ -5,6 +5,7 @@
 import type { Request } from 'express';
 import Negotiator from 'negotiator';
 import { unlessPromise } from '../core/callback';
+import { fieldNamed } from '../core/headers/field';
 import type { Catalog } from '../i18n/locales';
 import { cachedByHeader } from '../i18n/header-cache';
 import { serializeProblemFor } from '../problem/json';
@@ -143,9 +144,7 @@ export function createRepresenter(formats: readonly Format[], catalogs: Readonly
   };
 }
 
-function headerValue(headers: Readonly<Record<string, string>>, lowerCaseName: string): string | undefined {
-  for (const name of Object.keys(headers)) {
-    if (name.toLowerCase() === lowerCaseName) return headers[name];
-  }
-  return undefined;
+function headerValue(headers: Readonly<Record<string, string>>, name: string): string | undefined {
+  const key = fieldNamed(headers, name);
+  return key === undefined ? undefined : headers[key];
 }

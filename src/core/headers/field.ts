@@ -26,6 +26,13 @@ export function quote(value: string): string {
   return `"${value.replace(/["\\]/g, '\\$&')}"`;
 }
 
+/** The own key of `headers` that names the field `name` (any case), or `undefined`. */
+export function fieldNamed(headers: Readonly<Record<string, unknown>>, name: string): string | undefined {
+  const lower = name.toLowerCase();
+  for (const key of Object.keys(headers)) if (key.toLowerCase() === lower) return key;
+  return undefined;
+}
+
 /** A comma-separated list field (`Allow`, `Upgrade`) from tokens: each valid item once, in the order given. */
 export function formatTokenList(value: unknown, isItem: (item: string) => boolean = (item) => TOKEN.test(item)): string | undefined {
   const items: unknown[] | undefined = typeof value === 'string' ? value.split(',') : Array.isArray(value) ? value : undefined;

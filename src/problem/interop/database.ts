@@ -7,7 +7,7 @@
 import type { ProblemItem } from '../../core/http-error';
 import { message } from '../../core/message';
 import type { PhraseKey } from '../../i18n/locales/types';
-import { toJsonPointer } from '../pointer';
+import { toJsonPointer } from '../../core/pointer';
 import type { ForeignReading } from './reader';
 
 /** The longest field name (or validator kind) sent; a longer one is left out. */

@@ -7,7 +7,7 @@ import type { ProblemItem } from '../../core/http-error';
 import { isMessage, message } from '../../core/message';
 import type { Message } from '../../core/message';
 import type { PhraseKey } from '../../i18n/locales/types';
-import { toJsonPointer } from '../pointer';
+import { toJsonPointer } from '../../core/pointer';
 
 /** Longest name (field, file field, parameter, pointer) sent back; a longer one is cut and ends in `…`. */
 export const MAX_NAME_LENGTH = 128;

@@ -7,7 +7,7 @@ import { UnprocessableContent } from '../../core/errors';
 import type { ProblemItem } from '../../core/http-error';
 import { message } from '../../core/message';
 import type { PhraseKey } from '../../i18n/locales/types';
-import { toJsonPointer } from '../pointer';
+import { toJsonPointer } from '../../core/pointer';
 import { MAX_AGGREGATE_ITEMS } from './aggregate';
 import { formatMessage, typeMessage } from './value-kinds';
 
